@@ -1,0 +1,171 @@
+/*
+ * result.c - building, reading and freeing engine results.
+ */
+#include "engine/result.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void strlist_add(struct strlist *l, const char *s)
+{
+	XGROW(l->items, l->cap, l->n + 1);
+	l->items[l->n++] = xstrdup(s);
+}
+
+int strlist_has(const struct strlist *l, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (!strcmp(l->items[i], s))
+			return 1;
+	return 0;
+}
+
+void strlist_add_unique(struct strlist *l, const char *s)
+{
+	if (!strlist_has(l, s))
+		strlist_add(l, s);
+}
+
+void strlist_free(struct strlist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->items[i]);
+	free(l->items);
+	l->items = NULL;
+	l->n = l->cap = 0;
+}
+
+struct stack_result *result_add_stack(struct run_result *r)
+{
+	struct stack_result *s;
+
+	r->stacks = xrealloc(r->stacks, xsize_mul(r->n_stacks + 1, sizeof(*r->stacks)));
+	s = &r->stacks[r->n_stacks++];
+	memset(s, 0, sizeof(*s));
+	return s;
+}
+
+void result_add_prereq(struct stack_result *s, const char *type, const char *account,
+		       const char *region, const char *id, const char *logical_id)
+{
+	struct prereq *p;
+	size_t i;
+
+	for (i = 0; i < s->n_prereqs; i++) {
+		p = &s->prereqs[i];
+		if (!strcmp(p->type, type) && !strcmp(p->account, account) &&
+		    !strcmp(p->region, region) && !strcmp(p->id, id)) {
+			strlist_add_unique(&p->needed_by, logical_id);
+			return;
+		}
+	}
+	s->prereqs = xrealloc(s->prereqs, xsize_mul(s->n_prereqs + 1, sizeof(*s->prereqs)));
+	p = &s->prereqs[s->n_prereqs++];
+	memset(p, 0, sizeof(*p));
+	p->type = xstrdup(type);
+	p->account = xstrdup(account);
+	p->region = xstrdup(region);
+	p->id = xstrdup(id);
+	strlist_add(&p->needed_by, logical_id);
+}
+
+struct res_result *result_resource(struct stack_result *s, const char *logical_id)
+{
+	size_t i;
+
+	for (i = 0; i < s->n_resources; i++)
+		if (!strcmp(s->resources[i].logical_id, logical_id))
+			return &s->resources[i];
+	return NULL;
+}
+
+const char *result_status_name(enum res_status st)
+{
+	switch (st) {
+	case STATUS_CREATE: return "create";
+	case STATUS_FAIL: return "fail";
+	case STATUS_BLOCKED: return "blocked";
+	case STATUS_SKIPPED: return "skipped";
+	case STATUS_UNCERTAIN: return "uncertain";
+	default: return "invalid";
+	}
+}
+
+const char *result_verdict_name(enum verdict v)
+{
+	switch (v) {
+	case VERDICT_OK: return "ok";
+	case VERDICT_FAIL: return "fail";
+	case VERDICT_UNCERTAIN: return "uncertain";
+	case VERDICT_BLOCKED: return "blocked";
+	default: return "invalid";
+	}
+}
+
+int result_exit_code(const struct run_result *r)
+{
+	size_t i;
+	int uncertain = 0;
+
+	for (i = 0; i < r->n_stacks; i++) {
+		enum verdict v = r->stacks[i].verdict;
+		if (v == VERDICT_FAIL || v == VERDICT_BLOCKED)
+			return 1;
+		if (v == VERDICT_UNCERTAIN)
+			uncertain = 1;
+	}
+	return uncertain ? 3 : 0;
+}
+
+void stack_result_free(struct stack_result *s)
+{
+	size_t i;
+
+	free(s->stack);
+	free(s->account);
+	free(s->region);
+	free(s->template_file);
+	finding_list_free(&s->stack_findings);
+	for (i = 0; i < s->n_resources; i++) {
+		struct res_result *r = &s->resources[i];
+		free(r->logical_id);
+		free(r->type);
+		free(r->physical_id);
+		strlist_free(&r->blocked_by);
+		strlist_free(&r->depends_on);
+		finding_list_free(&r->findings);
+		value_free(r->properties);
+	}
+	free(s->resources);
+	for (i = 0; i < s->n_prereqs; i++) {
+		free(s->prereqs[i].type);
+		free(s->prereqs[i].account);
+		free(s->prereqs[i].region);
+		free(s->prereqs[i].id);
+		strlist_free(&s->prereqs[i].needed_by);
+	}
+	free(s->prereqs);
+	value_free(s->outputs);
+	strlist_free(&s->capabilities);
+	free(s->parent_resource);
+	for (i = 0; i < s->n_nested; i++)
+		stack_result_free(&s->nested[i]);
+	free(s->nested);
+	memset(s, 0, sizeof(*s));
+}
+
+void result_free(struct run_result *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n_stacks; i++)
+		stack_result_free(&r->stacks[i]);
+	free(r->stacks);
+	r->stacks = NULL;
+	r->n_stacks = 0;
+}

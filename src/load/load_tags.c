@@ -1,0 +1,73 @@
+/*
+ * load_tags.c - the table of CloudFormation short-form YAML tags.
+ */
+#include "load/load_tags.h"
+
+#include <string.h>
+
+static const struct cfn_tag cfn_tags[] = {
+	{ "!Ref", "Ref", CFN_TAG_NAME },
+	{ "!Condition", "Condition", CFN_TAG_NAME },
+	{ "!GetAtt", "Fn::GetAtt", CFN_TAG_GETATT },
+	{ "!Sub", "Fn::Sub", CFN_TAG_ANY },
+	{ "!Join", "Fn::Join", CFN_TAG_ANY },
+	{ "!Select", "Fn::Select", CFN_TAG_ANY },
+	{ "!Split", "Fn::Split", CFN_TAG_ANY },
+	{ "!If", "Fn::If", CFN_TAG_ANY },
+	{ "!Equals", "Fn::Equals", CFN_TAG_ANY },
+	{ "!And", "Fn::And", CFN_TAG_ANY },
+	{ "!Or", "Fn::Or", CFN_TAG_ANY },
+	{ "!Not", "Fn::Not", CFN_TAG_ANY },
+	{ "!FindInMap", "Fn::FindInMap", CFN_TAG_ANY },
+	{ "!ImportValue", "Fn::ImportValue", CFN_TAG_ANY },
+	{ "!GetAZs", "Fn::GetAZs", CFN_TAG_ANY },
+	{ "!Base64", "Fn::Base64", CFN_TAG_ANY },
+	{ "!Cidr", "Fn::Cidr", CFN_TAG_ANY },
+	{ "!Transform", "Fn::Transform", CFN_TAG_ANY },
+	/* AWS::LanguageExtensions */
+	{ "!Length", "Fn::Length", CFN_TAG_ANY },
+	{ "!ToJsonString", "Fn::ToJsonString", CFN_TAG_ANY },
+	/* Rules section */
+	{ "!Contains", "Fn::Contains", CFN_TAG_ANY },
+	{ "!EachMemberEquals", "Fn::EachMemberEquals", CFN_TAG_ANY },
+	{ "!EachMemberIn", "Fn::EachMemberIn", CFN_TAG_ANY },
+	{ "!RefAll", "Fn::RefAll", CFN_TAG_ANY },
+	{ "!ValueOf", "Fn::ValueOf", CFN_TAG_ANY },
+	{ "!ValueOfAll", "Fn::ValueOfAll", CFN_TAG_ANY },
+};
+
+const struct cfn_tag *load_cfn_tag(const char *tag)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(cfn_tags) / sizeof(cfn_tags[0]); i++)
+		if (!strcmp(cfn_tags[i].tag, tag))
+			return &cfn_tags[i];
+	return NULL;
+}
+
+static struct value *split_getatt(struct value *inner)
+{
+	const char *s = inner->u.string.s;
+	const char *dot = strchr(s, '.');
+	struct value *list;
+
+	if (!dot)
+		return inner; /* no attribute: kept as written, the resolver reports it */
+	list = value_list(inner->pos);
+	value_list_append(list, value_string_n(inner->pos, s, (size_t)(dot - s)));
+	value_list_append(list, value_string(inner->pos, dot + 1));
+	value_free(inner);
+	return list;
+}
+
+struct value *load_cfn_wrap(const struct cfn_tag *t, struct srcpos pos,
+			    struct value *inner)
+{
+	struct value *map = value_map(pos);
+
+	if (t->arg == CFN_TAG_GETATT && inner->kind == VALUE_STRING)
+		inner = split_getatt(inner);
+	value_map_add(map, t->key, pos, inner);
+	return map;
+}

@@ -1,0 +1,450 @@
+/*
+ * load_yaml.c - YAML (1.1, as CloudFormation reads it) into value trees.
+ *
+ * Consumes libyaml's event stream with an explicit stack of open
+ * collections, so nesting depth costs heap, not C stack, and is capped at
+ * LOAD_MAX_DEPTH.  Aliases are expanded by copying the anchored node; the
+ * copies are counted against a node budget so alias bombs stop early.
+ * Plain scalars get YAML 1.1 types (null, bool, decimal numbers); quoted
+ * scalars stay strings.  CloudFormation tags become long-form maps.
+ */
+#include "load/load.h"
+#include "load/load_tags.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <uthash.h>
+#include <yaml.h>
+
+struct anchor {
+	char *name;               /* owned */
+	const struct value *node; /* the finished node, owned by the tree */
+	size_t n_nodes;           /* nodes under it, counted when it finished */
+	UT_hash_handle hh;
+};
+
+struct frame {
+	struct value *node;        /* the open list or map */
+	const struct cfn_tag *tag; /* CloudFormation tag to apply at the end */
+	char *anchor;              /* owned; anchor to register at the end */
+	size_t first_node;         /* node counter when the frame opened */
+	char *key;                 /* maps: pending key, NULL when expecting one */
+	struct srcpos key_pos;     /* maps: where the pending key was written */
+};
+
+struct yaml_loader {
+	uint32_t file;
+	struct diag_list *dl;
+	int cfn_tags;              /* accept CloudFormation tags */
+	struct frame *stack;       /* open collections */
+	size_t depth, cap;
+	struct anchor *anchors;    /* uthash by name */
+	struct value *root;        /* finished document root */
+	size_t n_nodes;            /* nodes built, copies included */
+	size_t n_alias_nodes;      /* nodes built by alias expansion */
+	size_t alias_budget;       /* limit for n_alias_nodes */
+	int n_documents;
+	int failed;
+	struct load_meta *meta;    /* alias uses are recorded here when not NULL */
+};
+
+static struct srcpos mark_pos(const struct yaml_loader *ld, yaml_mark_t m)
+{
+	return srcpos_make(ld->file, (uint32_t)m.line + 1, (uint32_t)m.column + 1);
+}
+
+static void fail(struct yaml_loader *ld, struct srcpos pos, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void fail(struct yaml_loader *ld, struct srcpos pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (ld->failed)
+		return;
+	va_start(ap, fmt);
+	diag_vadd(ld->dl, DIAG_ERROR, pos, fmt, ap);
+	va_end(ap);
+	ld->failed = 1;
+}
+
+/* ---- Scalars ---- */
+
+static int is_one_of(const char *s, const char *const *words)
+{
+	for (; *words; words++)
+		if (!strcmp(s, *words))
+			return 1;
+	return 0;
+}
+
+/* A decimal number as YAML 1.1 and JSON both read it. */
+static int is_decimal_number(const char *s)
+{
+	const char *p = s;
+	int digits = 0;
+
+	if (*p == '-' || *p == '+')
+		p++;
+	while (*p >= '0' && *p <= '9')
+		p++, digits++;
+	if (digits > 1 && p[-digits] == '0')
+		return 0; /* leading zero: octal in YAML 1.1, kept as text */
+	if (*p == '.') {
+		p++;
+		while (*p >= '0' && *p <= '9')
+			p++, digits++;
+	}
+	if (!digits)
+		return 0;
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '-' || *p == '+')
+			p++;
+		if (!(*p >= '0' && *p <= '9'))
+			return 0;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	return *p == '\0';
+}
+
+static struct value *plain_scalar(struct srcpos pos, const char *s)
+{
+	static const char *const nulls[] = { "", "~", "null", "Null", "NULL", NULL };
+	static const char *const trues[] = { "true", "True", "TRUE", "yes", "Yes",
+					     "YES", "on", "On", "ON", NULL };
+	static const char *const falses[] = { "false", "False", "FALSE", "no", "No",
+					      "NO", "off", "Off", "OFF", NULL };
+
+	if (is_one_of(s, nulls))
+		return value_null(pos);
+	if (is_one_of(s, trues))
+		return value_bool(pos, true);
+	if (is_one_of(s, falses))
+		return value_bool(pos, false);
+	if (is_decimal_number(s))
+		return value_number(pos, strtod(s, NULL), s);
+	return value_string(pos, s);
+}
+
+/* Builds the value of a scalar event, honouring standard YAML tags. */
+static struct value *scalar_value(struct yaml_loader *ld, const yaml_event_t *ev,
+				  const struct cfn_tag *cfn, struct srcpos pos)
+{
+	const char *s = (const char *)ev->data.scalar.value;
+	const char *tag = (const char *)ev->data.scalar.tag;
+
+	if (strlen(s) != ev->data.scalar.length) {
+		fail(ld, pos, "NUL character in a scalar is not supported");
+		return NULL;
+	}
+	if (cfn && cfn->arg != CFN_TAG_ANY)
+		return value_string(pos, s);
+	if (tag && !cfn) {
+		if (!strcmp(tag, YAML_STR_TAG) || !strcmp(tag, "!"))
+			return value_string(pos, s);
+		if (!strcmp(tag, YAML_INT_TAG) || !strcmp(tag, YAML_FLOAT_TAG)) {
+			if (!is_decimal_number(s)) {
+				fail(ld, pos, "\"%s\" is not a number", s);
+				return NULL;
+			}
+			return value_number(pos, strtod(s, NULL), s);
+		}
+		if (!strcmp(tag, YAML_BOOL_TAG) || !strcmp(tag, YAML_NULL_TAG))
+			return plain_scalar(pos, s);
+	}
+	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return value_string(pos, s);
+	return plain_scalar(pos, s);
+}
+
+/* ---- Tags ---- */
+
+/* Resolves a node's tag.  Returns 0 and sets *cfn (NULL for none) when the
+ * tag is acceptable on a node of the given kind, -1 after reporting. */
+static int check_tag(struct yaml_loader *ld, const char *tag, int is_scalar,
+		     struct srcpos pos, const struct cfn_tag **cfn)
+{
+	*cfn = NULL;
+	if (!tag || !strcmp(tag, "!"))
+		return 0;
+	if (!strncmp(tag, "tag:yaml.org,2002:", 18)) {
+		const char *t = tag;
+		int ok = is_scalar ? (!strcmp(t, YAML_STR_TAG) || !strcmp(t, YAML_INT_TAG) ||
+				      !strcmp(t, YAML_FLOAT_TAG) || !strcmp(t, YAML_BOOL_TAG) ||
+				      !strcmp(t, YAML_NULL_TAG))
+				   : (!strcmp(t, YAML_SEQ_TAG) || !strcmp(t, YAML_MAP_TAG));
+		if (!ok)
+			fail(ld, pos, "unsupported YAML tag !!%s", tag + 18);
+		return ok ? 0 : -1;
+	}
+	if (ld->cfn_tags)
+		*cfn = load_cfn_tag(tag);
+	if (!*cfn) {
+		fail(ld, pos, "unknown tag %s", tag);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- Anchors ---- */
+
+static void register_anchor(struct yaml_loader *ld, char *name,
+			    const struct value *node, size_t n_nodes)
+{
+	struct anchor *a;
+
+	HASH_FIND_STR(ld->anchors, name, a);
+	if (a) {
+		free(name); /* YAML allows redefining an anchor: the latest wins */
+	} else {
+		a = xcalloc(1, sizeof(*a));
+		a->name = name;
+		HASH_ADD_KEYPTR(hh, ld->anchors, a->name, strlen(a->name), a);
+	}
+	a->node = node;
+	a->n_nodes = n_nodes;
+}
+
+static struct value *expand_alias(struct yaml_loader *ld, const char *name,
+				  struct srcpos pos)
+{
+	struct anchor *a;
+	struct value *copy;
+
+	HASH_FIND_STR(ld->anchors, name, a);
+	if (!a) {
+		fail(ld, pos, "alias *%s refers to an undefined anchor (or to the node that contains it)",
+		     name);
+		return NULL;
+	}
+	if (a->n_nodes > ld->alias_budget - ld->n_alias_nodes) {
+		fail(ld, pos, "YAML aliases expand past %zu nodes (alias bomb?)",
+		     ld->alias_budget);
+		return NULL;
+	}
+	if (ld->meta && !ld->meta->n_aliases++)
+		ld->meta->first_alias = pos;
+	ld->n_alias_nodes += a->n_nodes;
+	ld->n_nodes += a->n_nodes;
+	copy = value_copy(a->node);
+	copy->pos = pos;
+	return copy;
+}
+
+/* ---- The stack of open collections ---- */
+
+/* Takes node; places a finished node into its parent (or as the root). */
+static void attach(struct yaml_loader *ld, struct value *node)
+{
+	struct frame *top;
+
+	if (!ld->depth) {
+		ld->root = node;
+		return;
+	}
+	top = &ld->stack[ld->depth - 1];
+	if (top->node->kind == VALUE_LIST) {
+		value_list_append(top->node, node);
+		return;
+	}
+	if (!top->key) {
+		if (node->kind != VALUE_STRING && node->kind != VALUE_NUMBER &&
+		    node->kind != VALUE_BOOL && node->kind != VALUE_NULL) {
+			fail(ld, node->pos, "a mapping key must be a scalar");
+			value_free(node);
+			return;
+		}
+		top->key_pos = node->pos;
+		top->key = node->kind == VALUE_STRING ? xstrdup(node->u.string.s)
+			 : node->kind == VALUE_NUMBER ? xstrdup(node->u.number.text)
+			 : node->kind == VALUE_BOOL ? xstrdup(node->u.boolean ? "true" : "false")
+			 : xstrdup("");
+		if (!strcmp(top->key, "<<"))
+			fail(ld, node->pos, "YAML merge keys (<<) are not supported");
+		value_free(node);
+		return;
+	}
+	if (!value_map_add(top->node, top->key, top->key_pos, node))
+		fail(ld, top->key_pos, "duplicate key \"%s\"", top->key);
+	free(top->key);
+	top->key = NULL;
+}
+
+/* Takes node; applies the tag and anchor of a finished node, then attaches it. */
+static void finish_node(struct yaml_loader *ld, struct value *node,
+			const struct cfn_tag *cfn, char *anchor, size_t first_node,
+			struct srcpos pos)
+{
+	if (cfn) {
+		node = load_cfn_wrap(cfn, pos, node);
+		ld->n_nodes++;
+	}
+	if (anchor)
+		register_anchor(ld, anchor, node, ld->n_nodes - first_node);
+	attach(ld, node);
+}
+
+static void open_frame(struct yaml_loader *ld, struct value *node,
+		       const struct cfn_tag *cfn, const yaml_char_t *anchor)
+{
+	struct frame *f;
+
+	XGROW(ld->stack, ld->cap, ld->depth + 1);
+	f = &ld->stack[ld->depth++];
+	f->node = node;
+	f->tag = cfn;
+	f->anchor = anchor ? xstrdup((const char *)anchor) : NULL;
+	f->first_node = ld->n_nodes - 1;
+	f->key = NULL;
+}
+
+static void close_frame(struct yaml_loader *ld, struct srcpos end_pos)
+{
+	struct frame f = ld->stack[--ld->depth];
+
+	if (f.key) {
+		/* unreachable with libyaml's event order; kept for safety */
+		fail(ld, end_pos, "mapping key \"%s\" has no value", f.key);
+		free(f.key);
+	}
+	finish_node(ld, f.node, f.tag, f.anchor, f.first_node, f.node->pos);
+}
+
+/* ---- Event dispatch ---- */
+
+static void on_start(struct yaml_loader *ld, const yaml_event_t *ev, int is_map)
+{
+	struct srcpos pos = mark_pos(ld, ev->start_mark);
+	const char *tag = (const char *)(is_map ? ev->data.mapping_start.tag
+						: ev->data.sequence_start.tag);
+	const yaml_char_t *anchor = is_map ? ev->data.mapping_start.anchor
+					   : ev->data.sequence_start.anchor;
+	const struct cfn_tag *cfn;
+
+	if (ld->depth >= LOAD_MAX_DEPTH) {
+		fail(ld, pos, "nesting deeper than %d levels", LOAD_MAX_DEPTH);
+		return;
+	}
+	if (check_tag(ld, tag, 0, pos, &cfn) < 0)
+		return;
+	ld->n_nodes++;
+	open_frame(ld, is_map ? value_map(pos) : value_list(pos), cfn, anchor);
+}
+
+static void on_scalar(struct yaml_loader *ld, const yaml_event_t *ev)
+{
+	struct srcpos pos = mark_pos(ld, ev->start_mark);
+	const struct cfn_tag *cfn;
+	struct value *v;
+
+	if (check_tag(ld, (const char *)ev->data.scalar.tag, 1, pos, &cfn) < 0)
+		return;
+	v = scalar_value(ld, ev, cfn, pos);
+	if (!v)
+		return;
+	ld->n_nodes++;
+	finish_node(ld, v, cfn,
+		    ev->data.scalar.anchor ? xstrdup((const char *)ev->data.scalar.anchor) : NULL,
+		    ld->n_nodes - 1, pos);
+}
+
+static void on_event(struct yaml_loader *ld, const yaml_event_t *ev)
+{
+	struct srcpos pos = mark_pos(ld, ev->start_mark);
+	struct value *v;
+
+	switch (ev->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (++ld->n_documents > 1)
+			fail(ld, pos, "more than one YAML document in the file");
+		break;
+	case YAML_MAPPING_START_EVENT: on_start(ld, ev, 1); break;
+	case YAML_SEQUENCE_START_EVENT: on_start(ld, ev, 0); break;
+	case YAML_MAPPING_END_EVENT:
+	case YAML_SEQUENCE_END_EVENT: close_frame(ld, pos); break;
+	case YAML_SCALAR_EVENT: on_scalar(ld, ev); break;
+	case YAML_ALIAS_EVENT:
+		v = expand_alias(ld, (const char *)ev->data.alias.anchor, pos);
+		if (v)
+			attach(ld, v);
+		break;
+	default: break;
+	}
+}
+
+static void report_parser_error(struct yaml_loader *ld, const yaml_parser_t *parser)
+{
+	struct srcpos pos = mark_pos(ld, parser->problem_mark);
+
+	if (parser->error == YAML_MEMORY_ERROR) {
+		fail(ld, pos, "out of memory while parsing YAML");
+	} else if (parser->context) {
+		fail(ld, pos, "%s %s (line %zu, column %zu)", parser->problem ? parser->problem : "syntax error",
+		     parser->context, parser->context_mark.line + 1, parser->context_mark.column + 1);
+	} else {
+		fail(ld, pos, "%s", parser->problem ? parser->problem : "malformed YAML");
+	}
+}
+
+static void free_loader(struct yaml_loader *ld)
+{
+	struct anchor *a, *tmp;
+
+	HASH_ITER(hh, ld->anchors, a, tmp) {
+		HASH_DEL(ld->anchors, a);
+		free(a->name);
+		free(a);
+	}
+	/* open frames own their nodes (unattached) */
+	while (ld->depth) {
+		struct frame *f = &ld->stack[--ld->depth];
+		free(f->key);
+		free(f->anchor);
+		value_free(f->node);
+	}
+	free(ld->stack);
+}
+
+struct value *load_yaml(uint32_t file, const char *buf, size_t len, int cfn_tags,
+			struct load_meta *meta, struct diag_list *dl)
+{
+	struct yaml_loader ld;
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	int done = 0;
+
+	memset(&ld, 0, sizeof(ld));
+	ld.file = file;
+	ld.dl = dl;
+	ld.cfn_tags = cfn_tags;
+	ld.meta = meta;
+	ld.alias_budget = len > LOAD_ALIAS_NODE_BUDGET ? len : LOAD_ALIAS_NODE_BUDGET;
+	if (!yaml_parser_initialize(&parser)) {
+		diag_error(dl, srcpos_make(file, 0, 0), "cannot initialise the YAML parser");
+		return NULL;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	while (!done && !ld.failed) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			report_parser_error(&ld, &parser);
+			break;
+		}
+		on_event(&ld, &ev);
+		done = ev.type == YAML_STREAM_END_EVENT;
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	free_loader(&ld);
+	if (ld.failed) {
+		value_free(ld.root);
+		return NULL;
+	}
+	if (!ld.root)
+		ld.root = value_null(srcpos_make(file, 1, 1)); /* an empty document */
+	return ld.root;
+}

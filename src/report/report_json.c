@@ -1,0 +1,232 @@
+/*
+ * report_json.c - the JSON report (SPEC section 4).
+ */
+#include "report/report.h"
+#include "util/srcpos.h"
+#include "value/value_json.h"
+
+static void indent(struct strbuf *out, int level)
+{
+	int i;
+
+	for (i = 0; i < level; i++)
+		strbuf_addstr(out, "  ");
+}
+
+static void key(struct strbuf *out, int level, const char *name)
+{
+	indent(out, level);
+	strbuf_add_json_string(out, name);
+	strbuf_addstr(out, ": ");
+}
+
+static void string_or_null(struct strbuf *out, const char *s)
+{
+	if (s)
+		strbuf_add_json_string(out, s);
+	else
+		strbuf_addstr(out, "null");
+}
+
+static void strlist_json(struct strbuf *out, const struct strlist *l)
+{
+	size_t i;
+
+	strbuf_addch(out, '[');
+	for (i = 0; i < l->n; i++) {
+		if (i)
+			strbuf_addstr(out, ", ");
+		strbuf_add_json_string(out, l->items[i]);
+	}
+	strbuf_addch(out, ']');
+}
+
+static void finding_json(struct strbuf *out, int level, const struct finding *f)
+{
+	indent(out, level);
+	strbuf_addstr(out, "{\"code\": ");
+	strbuf_add_json_string(out, finding_code_info(f->code)->code);
+	strbuf_addstr(out, ", \"severity\": ");
+	strbuf_add_json_string(out, severity_name(f->severity));
+	strbuf_addstr(out, ", \"message\": ");
+	strbuf_add_json_string(out, f->message);
+	strbuf_addstr(out, ", \"path\": ");
+	string_or_null(out, f->path);
+	strbuf_addstr(out, ", \"file\": ");
+	string_or_null(out, f->pos.file ? srcfile_name(f->pos.file) : NULL);
+	if (f->pos.line)
+		strbuf_addf(out, ", \"line\": %u, \"column\": %u", f->pos.line, f->pos.col);
+	else
+		strbuf_addstr(out, ", \"line\": null, \"column\": null");
+	strbuf_addstr(out, ", \"fix\": ");
+	string_or_null(out, f->fix);
+	strbuf_addch(out, '}');
+}
+
+static void findings_json(struct strbuf *out, int level, const struct finding_list *fl)
+{
+	size_t i;
+
+	if (!fl->n) {
+		strbuf_addstr(out, "[]");
+		return;
+	}
+	strbuf_addstr(out, "[\n");
+	for (i = 0; i < fl->n; i++) {
+		finding_json(out, level + 1, &fl->items[i]);
+		strbuf_addstr(out, i + 1 < fl->n ? ",\n" : "\n");
+	}
+	indent(out, level);
+	strbuf_addch(out, ']');
+}
+
+static void resource_json(struct strbuf *out, int level, const struct res_result *r,
+			  const struct report_options *o)
+{
+	indent(out, level);
+	strbuf_addstr(out, "{\n");
+	key(out, level + 1, "logical_id");
+	strbuf_add_json_string(out, r->logical_id);
+	strbuf_addstr(out, ",\n");
+	key(out, level + 1, "type");
+	strbuf_add_json_string(out, r->type);
+	strbuf_addstr(out, ",\n");
+	key(out, level + 1, "status");
+	strbuf_add_json_string(out, result_status_name(r->status));
+	strbuf_addstr(out, ",\n");
+	key(out, level + 1, "wave");
+	strbuf_addf(out, "%d,\n", r->wave);
+	key(out, level + 1, "physical_id");
+	string_or_null(out, r->physical_id);
+	strbuf_addstr(out, ",\n");
+	key(out, level + 1, "blocked_by");
+	strlist_json(out, &r->blocked_by);
+	strbuf_addstr(out, ",\n");
+	key(out, level + 1, "depends_on");
+	strlist_json(out, &r->depends_on);
+	strbuf_addstr(out, ",\n");
+	if (o->show_resolved) {
+		key(out, level + 1, "properties");
+		if (r->properties)
+			value_to_json(out, r->properties, level + 1);
+		else
+			strbuf_addstr(out, "null");
+		strbuf_addstr(out, ",\n");
+	}
+	key(out, level + 1, "findings");
+	findings_json(out, level + 1, &r->findings);
+	strbuf_addch(out, '\n');
+	indent(out, level);
+	strbuf_addch(out, '}');
+}
+
+static void prereq_json(struct strbuf *out, int level, const struct prereq *p)
+{
+	indent(out, level);
+	strbuf_addstr(out, "{\"type\": ");
+	strbuf_add_json_string(out, p->type);
+	strbuf_addstr(out, ", \"account\": ");
+	strbuf_add_json_string(out, p->account);
+	strbuf_addstr(out, ", \"region\": ");
+	strbuf_add_json_string(out, p->region);
+	strbuf_addstr(out, ", \"id\": ");
+	strbuf_add_json_string(out, p->id);
+	strbuf_addstr(out, ", \"needed_by\": ");
+	strlist_json(out, &p->needed_by);
+	strbuf_addch(out, '}');
+}
+
+static void stack_json(struct strbuf *out, int level, const struct stack_result *s,
+		       const struct report_options *o)
+{
+	size_t i;
+
+	indent(out, level);
+	strbuf_addstr(out, "{\n");
+	key(out, level + 1, "stack");
+	strbuf_add_json_string(out, s->stack);
+	strbuf_addstr(out, ",\n");
+	if (s->parent_resource) {
+		key(out, level + 1, "parent_resource");
+		strbuf_add_json_string(out, s->parent_resource);
+		strbuf_addstr(out, ",\n");
+	}
+	key(out, level + 1, "account");
+	strbuf_add_json_string(out, s->account);
+	strbuf_addstr(out, ",\n");
+	key(out, level + 1, "region");
+	strbuf_add_json_string(out, s->region);
+	strbuf_addstr(out, ",\n");
+	key(out, level + 1, "template");
+	string_or_null(out, s->template_file);
+	strbuf_addstr(out, ",\n");
+	key(out, level + 1, "verdict");
+	strbuf_add_json_string(out, result_verdict_name(s->verdict));
+	strbuf_addstr(out, ",\n");
+	key(out, level + 1, "capabilities");
+	strlist_json(out, &s->capabilities);
+	strbuf_addstr(out, ",\n");
+	key(out, level + 1, "stack_findings");
+	findings_json(out, level + 1, &s->stack_findings);
+	strbuf_addstr(out, ",\n");
+	key(out, level + 1, "resources");
+	if (!s->n_resources) {
+		strbuf_addstr(out, "[]");
+	} else {
+		strbuf_addstr(out, "[\n");
+		for (i = 0; i < s->n_resources; i++) {
+			resource_json(out, level + 2, &s->resources[i], o);
+			strbuf_addstr(out, i + 1 < s->n_resources ? ",\n" : "\n");
+		}
+		indent(out, level + 1);
+		strbuf_addch(out, ']');
+	}
+	strbuf_addstr(out, ",\n");
+	key(out, level + 1, "prerequisites");
+	if (!s->n_prereqs) {
+		strbuf_addstr(out, "[]");
+	} else {
+		strbuf_addstr(out, "[\n");
+		for (i = 0; i < s->n_prereqs; i++) {
+			prereq_json(out, level + 2, &s->prereqs[i]);
+			strbuf_addstr(out, i + 1 < s->n_prereqs ? ",\n" : "\n");
+		}
+		indent(out, level + 1);
+		strbuf_addch(out, ']');
+	}
+	strbuf_addstr(out, ",\n");
+	key(out, level + 1, "outputs");
+	if (s->outputs)
+		value_to_json(out, s->outputs, level + 1);
+	else
+		strbuf_addstr(out, "{}");
+	strbuf_addstr(out, ",\n");
+	key(out, level + 1, "nested");
+	if (!s->n_nested) {
+		strbuf_addstr(out, "[]");
+	} else {
+		strbuf_addstr(out, "[\n");
+		for (i = 0; i < s->n_nested; i++) {
+			stack_json(out, level + 2, &s->nested[i], o);
+			strbuf_addstr(out, i + 1 < s->n_nested ? ",\n" : "\n");
+		}
+		indent(out, level + 1);
+		strbuf_addch(out, ']');
+	}
+	strbuf_addch(out, '\n');
+	indent(out, level);
+	strbuf_addch(out, '}');
+}
+
+void report_json(const struct run_result *r, const struct report_options *o,
+		 struct strbuf *out)
+{
+	size_t i;
+
+	strbuf_addstr(out, "{\n  \"format_version\": 1,\n  \"stacks\": [");
+	for (i = 0; i < r->n_stacks; i++) {
+		strbuf_addstr(out, i ? ",\n" : "\n");
+		stack_json(out, 2, &r->stacks[i], o);
+	}
+	strbuf_addstr(out, r->n_stacks ? "\n  ]\n}\n" : "]\n}\n");
+}

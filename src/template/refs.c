@@ -1,0 +1,151 @@
+/*
+ * refs.c - the reference walker (see refs.h).
+ *
+ * Recursion follows the tree, whose depth the loader bounds.
+ */
+#include "template/refs.h"
+#include "template/sub.h"
+#include "util/strbuf.h"
+
+#include <string.h>
+
+struct walk {
+	refs_fn fn;
+	void *ctx;
+	struct strbuf path; /* path of the node being visited */
+};
+
+static void walk(struct walk *w, const struct value *v);
+
+static void emit(struct walk *w, enum ref_kind kind, const char *target,
+		 const char *attr, struct srcpos pos)
+{
+	struct ref r = { kind, target, attr, pos, w->path.buf };
+
+	w->fn(w->ctx, &r);
+}
+
+static void walk_child(struct walk *w, const char *key, size_t index,
+		       const struct value *child)
+{
+	size_t old = w->path.len;
+
+	if (w->path.len)
+		strbuf_addch(&w->path, '/');
+	if (key)
+		strbuf_addstr(&w->path, key);
+	else
+		strbuf_addf(&w->path, "%zu", index);
+	walk(w, child);
+	strbuf_setlen(&w->path, old);
+}
+
+static void walk_sub(struct walk *w, const struct value *arg)
+{
+	const struct value *fmt = arg, *vars = NULL;
+	struct sub_parts parts;
+	size_t i;
+
+	if (arg->kind == VALUE_LIST) {
+		fmt = value_list_get(arg, 0);
+		vars = value_list_get(arg, 1);
+		if (vars)
+			walk_child(w, NULL, 1, vars);
+	}
+	if (!value_is_string(fmt))
+		return;
+	sub_parse(fmt->u.string.s, &parts);
+	for (i = 0; i < parts.n; i++) {
+		const struct sub_part *p = &parts.items[i];
+
+		if (p->kind != SUB_VAR)
+			continue;
+		if (vars && vars->kind == VALUE_MAP && value_map_get(vars, p->text))
+			continue; /* the Sub's own variable */
+		emit(w, REF_SUB, p->text, p->attr, fmt->pos);
+	}
+	sub_parts_free(&parts);
+}
+
+static void walk_getatt(struct walk *w, const struct value *arg, struct srcpos pos)
+{
+	const struct value *target, *attr;
+	const char *dot;
+
+	if (value_is_string(arg)) {
+		/* long form with a string: "A.B" */
+		char name[256];
+		size_t n;
+
+		dot = strchr(arg->u.string.s, '.');
+		n = dot ? (size_t)(dot - arg->u.string.s) : arg->u.string.len;
+		if (n >= sizeof(name))
+			return; /* longer than any logical id: the resolver reports it */
+		memcpy(name, arg->u.string.s, n);
+		name[n] = '\0';
+		emit(w, REF_GETATT, name, dot ? dot + 1 : NULL, pos);
+		return;
+	}
+	if (arg->kind != VALUE_LIST)
+		return;
+	target = value_list_get(arg, 0);
+	attr = value_list_get(arg, 1);
+	if (attr && !value_is_string(attr))
+		walk_child(w, NULL, 1, attr); /* a computed attribute name */
+	if (value_is_string(target))
+		emit(w, REF_GETATT, target->u.string.s, value_str(attr), pos);
+}
+
+static void walk(struct walk *w, const struct value *v)
+{
+	const char *fn = value_intrinsic_name(v);
+	const struct value *arg;
+	size_t i;
+
+	if (fn) {
+		arg = v->u.map.entries[0].val;
+		if (!strcmp(fn, "Ref")) {
+			if (value_is_string(arg))
+				emit(w, REF_REF, arg->u.string.s, NULL, v->pos);
+			else
+				walk_child(w, fn, 0, arg);
+			return;
+		}
+		if (!strcmp(fn, "Fn::GetAtt")) {
+			walk_getatt(w, arg, v->pos);
+			return;
+		}
+		if (!strcmp(fn, "Fn::Sub")) {
+			walk_sub(w, arg);
+			return;
+		}
+	}
+	if (v->kind == VALUE_LIST)
+		for (i = 0; i < v->u.list.n; i++)
+			walk_child(w, NULL, i, v->u.list.items[i]);
+	else if (v->kind == VALUE_MAP)
+		VALUE_MAP_FOREACH(v, e)
+			walk_child(w, e->key, 0, e->val);
+}
+
+void refs_walk(const struct value *v, const char *path, refs_fn fn, void *ctx)
+{
+	struct walk w = { fn, ctx, STRBUF_INIT };
+
+	if (!v)
+		return;
+	strbuf_addstr(&w.path, path);
+	walk(&w, v);
+	strbuf_release(&w.path);
+}
+
+const char *refs_kind_name(enum ref_kind kind)
+{
+	switch (kind) {
+	case REF_REF: return "Ref";
+	case REF_GETATT: return "Fn::GetAtt";
+	case REF_SUB: return "Fn::Sub";
+	case REF_DEPENDS_ON: return "DependsOn";
+	default: return "?";
+	}
+}

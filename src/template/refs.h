@@ -1,0 +1,38 @@
+/*
+ * refs.h - finding the references a piece of template makes.
+ *
+ * Walks a value tree and reports every Ref, Fn::GetAtt (both forms) and
+ * ${Name} / ${Name.Attr} inside Fn::Sub (not ${!Literal}, not the Sub's
+ * own variables), with the position and path of each.  The dependency
+ * graph and the resolver's validation both use it.
+ */
+#ifndef CFN_REFS_H
+#define CFN_REFS_H
+
+#include "value/value.h"
+
+enum ref_kind {
+	REF_REF = 1,    /* {"Ref": target} */
+	REF_GETATT,     /* {"Fn::GetAtt": [target, attr]} or "target.attr" */
+	REF_SUB,        /* ${target} or ${target.attr} in a Fn::Sub string */
+	REF_DEPENDS_ON, /* a DependsOn entry (reported by the graph, not the walker) */
+};
+
+struct ref {
+	enum ref_kind kind;
+	const char *target; /* borrowed: the name referred to */
+	const char *attr;   /* borrowed: attribute for GetAtt / ${A.B}; NULL otherwise
+			       (also NULL when a GetAtt attribute is computed) */
+	struct srcpos pos;  /* where the reference is written */
+	const char *path;   /* borrowed: "Resources/X/Properties/Y" */
+};
+
+typedef void (*refs_fn)(void *ctx, const struct ref *ref);
+
+/* Calls fn for every reference under v; path is the path of v itself. */
+void refs_walk(const struct value *v, const char *path, refs_fn fn, void *ctx);
+
+/* Name of a ref kind for messages: "Ref", "Fn::GetAtt", "Fn::Sub", "DependsOn". */
+const char *refs_kind_name(enum ref_kind kind);
+
+#endif

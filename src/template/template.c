@@ -1,0 +1,370 @@
+/*
+ * template.c - structural validation and indexing of a template.
+ *
+ * Checks run in the order CloudFormation's validation reports them, and all
+ * of them run: every structural problem becomes its own finding.
+ */
+#include "template/template.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const sections[] = {
+	"AWSTemplateFormatVersion", "Description", "Metadata", "Parameters",
+	"Rules", "Mappings", "Conditions", "Transform", "Resources", "Outputs",
+	NULL,
+};
+
+static const char *const resource_attributes[] = {
+	"Type", "Properties", "DependsOn", "Condition", "Metadata",
+	"CreationPolicy", "UpdatePolicy", "DeletionPolicy", "UpdateReplacePolicy",
+	NULL,
+};
+
+static const char *const pseudo_parameters[] = {
+	"AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue", "AWS::Partition",
+	"AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix", NULL,
+};
+
+static bool in_list(const char *s, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(s, *list))
+			return true;
+	return false;
+}
+
+bool template_is_pseudo_parameter(const char *name)
+{
+	return in_list(name, pseudo_parameters);
+}
+
+bool template_valid_logical_id(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++, n++) {
+		char c = *s;
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9')))
+			return false;
+	}
+	return n > 0 && n <= TEMPLATE_MAX_LOGICAL_ID;
+}
+
+static const struct value *section(const struct value *root, const char *name)
+{
+	return value_map_get(root, name);
+}
+
+static void check_sections(const struct value *root, struct finding_list *fl)
+{
+	const struct value *v;
+
+	VALUE_MAP_FOREACH(root, e) {
+		if (!in_list(e->key, sections))
+			finding_add(fl, FC_UNKNOWN_SECTION, e->key_pos, e->key,
+				    "Invalid template property or properties [%s]",
+				    e->key);
+	}
+	v = section(root, "AWSTemplateFormatVersion");
+	if (v && !(value_is_string(v) && !strcmp(v->u.string.s, "2010-09-09")))
+		finding_add(fl, FC_FORMAT_VERSION, v->pos, "AWSTemplateFormatVersion",
+			    "Template format error: unsupported value for AWSTemplateFormatVersion.");
+}
+
+/* Every named section other than Resources must be a map when present. */
+static void check_section_shapes(const struct value *root, struct finding_list *fl)
+{
+	static const char *const maps[] = { "Parameters", "Mappings", "Conditions",
+					    "Outputs", "Rules", "Metadata", NULL };
+	const char *const *name;
+
+	for (name = maps; *name; name++) {
+		const struct value *v = section(root, *name);
+		if (v && v->kind != VALUE_MAP)
+			finding_add(fl, FC_TEMPLATE_NOT_MAP, v->pos, *name,
+				    "Template format error: %s must be an object, not a %s",
+				    *name, value_kind_name(v->kind));
+	}
+}
+
+/* fmt receives the count and the maximum, in CloudFormation's wording for
+ * that section (the sections word it differently). */
+static void check_limit(struct finding_list *fl, const struct value *sec,
+			const char *fmt, const char *path, size_t max)
+{
+	size_t n = value_map_len(sec);
+	struct finding *f;
+
+	if (n <= max)
+		return;
+	f = finding_add(fl, FC_TEMPLATE_LIMIT, sec->pos, path, fmt, n, max);
+	finding_set_fix(f, "split the template into nested stacks or several stacks "
+		       "(at most %zu %s per template)", max, path);
+}
+
+static void check_logical_ids(const struct value *sec, const char *path,
+			      struct finding_list *fl)
+{
+	if (!sec || sec->kind != VALUE_MAP)
+		return;
+	VALUE_MAP_FOREACH(sec, e) {
+		if (template_valid_logical_id(e->key))
+			continue;
+		if (!strncmp(path, "Resources", 9))
+			finding_add(fl, FC_BAD_LOGICAL_ID, e->key_pos, path,
+				    "Template format error: Resource name %s is non alphanumeric.",
+				    e->key);
+		else
+			finding_add(fl, FC_BAD_LOGICAL_ID, e->key_pos, path,
+				    "Template format error: %s name %s is non alphanumeric.",
+				    path, e->key);
+	}
+}
+
+static void add_resource(struct template *t, const struct value_entry *e,
+			 struct finding_list *fl)
+{
+	struct tmpl_resource *r = &t->resources[t->n_resources++];
+	const struct value *def = e->val, *v;
+	struct strbuf path = STRBUF_INIT;
+
+	memset(r, 0, sizeof(*r));
+	r->logical_id = e->key;
+	r->def = def;
+	r->pos = e->key_pos;
+	strbuf_addf(&path, "Resources/%s", e->key);
+	if (def->kind != VALUE_MAP) {
+		finding_add(fl, FC_RESOURCE_NO_TYPE, def->pos, path.buf,
+			    "Template format error: Any Resources member must be an object.");
+		strbuf_release(&path);
+		return;
+	}
+	v = value_map_get(def, "Type");
+	if (!v)
+		finding_add(fl, FC_RESOURCE_NO_TYPE, e->key_pos, path.buf,
+			    "Template format error: [/%s] Every Resources object must contain a Type member.",
+			    path.buf);
+	else if (!value_is_string(v))
+		finding_add(fl, FC_RESOURCE_NO_TYPE, v->pos, path.buf,
+			    "Template format error: [/%s/Type] Every Type member must be a string.",
+			    path.buf);
+	else
+		r->type = v->u.string.s;
+	VALUE_MAP_FOREACH(def, a) {
+		if (!in_list(a->key, resource_attributes))
+			finding_add(fl, FC_RESOURCE_ATTRIBUTE, a->key_pos, path.buf,
+				    "Invalid template resource property '%s'", a->key);
+	}
+	r->properties = value_map_get(def, "Properties");
+	v = value_map_get(def, "Condition");
+	r->condition = value_str(v);
+	r->depends_on = value_map_get(def, "DependsOn");
+	strbuf_release(&path);
+}
+
+static void index_resources(struct template *t, struct finding_list *fl)
+{
+	const struct value *res = t->resources_map;
+
+	if (!res || value_map_len(res) == 0) {
+		finding_add(fl, FC_NO_RESOURCES, res ? res->pos : t->root->pos, "Resources",
+			    "Template format error: At least one Resources member must be defined.");
+		if (!res || res->kind != VALUE_MAP)
+			return;
+	}
+	if (res->kind != VALUE_MAP) {
+		finding_add(fl, FC_TEMPLATE_NOT_MAP, res->pos, "Resources",
+			    "Template format error: Resources must be an object, not a %s",
+			    value_kind_name(res->kind));
+		return;
+	}
+	t->resources = xcalloc(res->u.map.n ? res->u.map.n : 1, sizeof(*t->resources));
+	VALUE_MAP_FOREACH(res, e)
+		add_resource(t, e, fl);
+}
+
+static void index_outputs(struct template *t)
+{
+	const struct value *out = t->outputs_map;
+
+	if (!out || out->kind != VALUE_MAP)
+		return;
+	t->outputs = xcalloc(out->u.map.n ? out->u.map.n : 1, sizeof(*t->outputs));
+	VALUE_MAP_FOREACH(out, e) {
+		struct tmpl_output *o = &t->outputs[t->n_outputs++];
+		o->logical_id = e->key;
+		o->def = e->val;
+		o->pos = e->key_pos;
+		o->condition = value_str(value_map_get(e->val, "Condition"));
+	}
+}
+
+static void index_transforms(struct template *t, struct finding_list *fl)
+{
+	const struct value *tr = t->transform;
+	size_t i;
+
+	if (!tr)
+		return;
+	if (value_is_string(tr)) {
+		t->transforms = xmalloc(sizeof(char *));
+		t->transforms[t->n_transforms++] = tr->u.string.s;
+		return;
+	}
+	if (tr->kind != VALUE_LIST) {
+		finding_add(fl, FC_TEMPLATE_NOT_MAP, tr->pos, "Transform",
+			    "Template format error: Transform must be a string or a list of strings");
+		return;
+	}
+	t->transforms = xcalloc(tr->u.list.n ? tr->u.list.n : 1, sizeof(char *));
+	for (i = 0; i < tr->u.list.n; i++) {
+		const struct value *item = tr->u.list.items[i];
+		const char *name = value_str(item);
+
+		if (!name && item->kind == VALUE_MAP) /* {Name: AWS::Include, Parameters: ..} */
+			name = value_str(value_map_get(item, "Name"));
+		if (name)
+			t->transforms[t->n_transforms++] = name;
+		else
+			finding_add(fl, FC_TEMPLATE_NOT_MAP, item->pos, "Transform",
+				    "Template format error: Transform must be a string or a list of strings");
+	}
+}
+
+/* A transform other than AWS::LanguageExtensions rewrites the template in
+ * ways cfn-dryrun does not reproduce: say so once per transform. */
+static void note_unexpanded_transforms(const struct template *t, struct finding_list *fl)
+{
+	size_t i;
+
+	for (i = 0; i < t->n_transforms; i++) {
+		struct finding *f;
+
+		if (!strcmp(t->transforms[i], "AWS::LanguageExtensions"))
+			continue;
+		f = finding_add(fl, FC_TRANSFORM_NOT_EXPANDED, t->transform->pos, "Transform",
+				"Transform %s is expanded by CloudFormation before the create; cfn-dryrun "
+				"does not expand it, so what it generates is not simulated",
+				t->transforms[i]);
+		finding_set_fix(f, "run the transform first (for SAM: sam validate / sam package) and "
+			       "check the processed template (aws cloudformation get-template "
+			       "--template-stage Processed)");
+	}
+}
+
+static bool has_any_section(const struct value *root)
+{
+	VALUE_MAP_FOREACH(root, e)
+		if (in_list(e->key, sections))
+			return true;
+	return false;
+}
+
+struct template *template_open(struct value *root, size_t size_bytes,
+			       struct finding_list *fl, struct diag_list *dl)
+{
+	struct template *t;
+
+	if (root->kind != VALUE_MAP || !has_any_section(root)) {
+		diag_error(dl, root->pos,
+			   root->kind != VALUE_MAP
+				   ? "not a CloudFormation template: the top level is a %s, not a map of sections"
+				   : "not a CloudFormation template: no Resources, AWSTemplateFormatVersion or other template section%s",
+			   root->kind != VALUE_MAP ? value_kind_name(root->kind) : "");
+		value_free(root);
+		return NULL;
+	}
+	t = xcalloc(1, sizeof(*t));
+	t->root = root;
+	t->file = root->pos.file;
+	t->size_bytes = size_bytes;
+	t->parameters = section(root, "Parameters");
+	t->mappings = section(root, "Mappings");
+	t->conditions = section(root, "Conditions");
+	t->resources_map = section(root, "Resources");
+	t->outputs_map = section(root, "Outputs");
+	t->rules = section(root, "Rules");
+	t->metadata = section(root, "Metadata");
+	t->transform = section(root, "Transform");
+
+	if (size_bytes > TEMPLATE_MAX_BODY_S3)
+		finding_add(fl, FC_TEMPLATE_TOO_LARGE, srcpos_make(t->file, 1, 1), NULL,
+			    "Template may not exceed %d bytes in size.", TEMPLATE_MAX_BODY_S3);
+	check_sections(root, fl);
+	check_section_shapes(root, fl);
+	index_transforms(t, fl);
+	note_unexpanded_transforms(t, fl);
+	check_logical_ids(t->resources_map, "Resources", fl);
+	check_logical_ids(t->parameters, "Parameters", fl);
+	check_logical_ids(t->outputs_map, "Outputs", fl);
+	check_logical_ids(t->mappings, "Mappings", fl);
+	check_logical_ids(t->conditions, "Conditions", fl);
+	if (t->resources_map)
+		check_limit(fl, t->resources_map,
+			    "Template format error: Number of resources, %zu, is greater than maximum allowed, %zu",
+			    "Resources", TEMPLATE_MAX_RESOURCES);
+	if (t->parameters)
+		check_limit(fl, t->parameters,
+			    "Template format error: Parameter count %zu is greater than max allowed %zu",
+			    "Parameters", TEMPLATE_MAX_PARAMETERS);
+	if (t->outputs_map)
+		check_limit(fl, t->outputs_map,
+			    "Template format error: Outputs count %zu is greater than max allowed %zu",
+			    "Outputs", TEMPLATE_MAX_OUTPUTS);
+	if (t->mappings)
+		check_limit(fl, t->mappings,
+			    "Template format error: Mappings count %zu is greater than max allowed %zu",
+			    "Mappings", TEMPLATE_MAX_MAPPINGS);
+	index_resources(t, fl);
+	index_outputs(t);
+	return t;
+}
+
+void template_free(struct template *t)
+{
+	if (!t)
+		return;
+	value_free(t->root);
+	free(t->resources);
+	free(t->outputs);
+	free(t->transforms);
+	free(t);
+}
+
+long template_resource_index(const struct template *t, const char *id)
+{
+	const struct value_entry *e;
+
+	if (!t->resources || t->resources_map->kind != VALUE_MAP)
+		return -1;
+	e = value_map_entry(t->resources_map, id);
+	if (!e)
+		return -1;
+	return (long)(e - t->resources_map->u.map.entries);
+}
+
+const struct tmpl_resource *template_resource(const struct template *t, const char *id)
+{
+	long i = template_resource_index(t, id);
+
+	return i < 0 ? NULL : &t->resources[i];
+}
+
+bool template_has_parameter(const struct template *t, const char *name)
+{
+	return value_map_get(t->parameters, name) != NULL;
+}
+
+bool template_has_transform(const struct template *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < t->n_transforms; i++)
+		if (!strcmp(t->transforms[i], name))
+			return true;
+	return false;
+}

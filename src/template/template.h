@@ -1,0 +1,86 @@
+/*
+ * template.h - a loaded CloudFormation template, its sections and resources.
+ *
+ * template_open checks the structure CloudFormation checks before anything
+ * else (known sections, a non-empty Resources section, a Type on every
+ * resource, alphanumeric logical ids, the documented limits) and indexes
+ * resources and outputs.  A tree that is not a template at all is an input
+ * error (diag, exit 2); a template CloudFormation would reject gets
+ * findings (the stack fails).
+ */
+#ifndef CFN_TEMPLATE_H
+#define CFN_TEMPLATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "engine/finding.h"
+#include "util/diag.h"
+#include "value/value.h"
+
+/* CloudFormation's documented quotas. */
+#define TEMPLATE_MAX_RESOURCES 500
+#define TEMPLATE_MAX_PARAMETERS 200
+#define TEMPLATE_MAX_OUTPUTS 200
+#define TEMPLATE_MAX_MAPPINGS 200
+#define TEMPLATE_MAX_LOGICAL_ID 255
+#define TEMPLATE_MAX_BODY_S3 1048576 /* bytes, a template read from S3 */
+
+struct tmpl_resource {
+	const char *logical_id;         /* borrowed from the tree */
+	const struct value *def;        /* the resource's map */
+	const char *type;               /* Type, or NULL when missing or not a string */
+	const struct value *properties; /* Properties or NULL */
+	const char *condition;          /* Condition name or NULL */
+	const struct value *depends_on; /* DependsOn (string or list) or NULL */
+	struct srcpos pos;              /* where the logical id is written */
+};
+
+struct tmpl_output {
+	const char *logical_id;  /* borrowed */
+	const struct value *def; /* the output's map */
+	const char *condition;   /* Condition name or NULL */
+	struct srcpos pos;       /* where the logical id is written */
+};
+
+struct template {
+	struct value *root;              /* owned: the whole tree */
+	uint32_t file;                   /* srcpos file index */
+	size_t size_bytes;               /* size of the source text */
+	const struct value *parameters;  /* sections, borrowed, NULL when absent */
+	const struct value *mappings;
+	const struct value *conditions;
+	const struct value *resources_map;
+	const struct value *outputs_map;
+	const struct value *rules;
+	const struct value *metadata;
+	const struct value *transform;
+	struct tmpl_resource *resources; /* owned array, in template order */
+	size_t n_resources;
+	struct tmpl_output *outputs;     /* owned array, in template order */
+	size_t n_outputs;
+	const char **transforms;         /* owned array of borrowed names */
+	size_t n_transforms;
+};
+
+/* Takes root (also on failure).  Returns a new template, adding structural
+ * findings to findings; or NULL with an error in dl when root is not a
+ * template at all. */
+struct template *template_open(struct value *root, size_t size_bytes,
+			       struct finding_list *findings, struct diag_list *dl);
+/* Frees t and its tree; NULL is fine. */
+void template_free(struct template *t);
+/* The resource with this logical id (borrowed) or NULL. */
+const struct tmpl_resource *template_resource(const struct template *t, const char *id);
+/* Index of the resource with this logical id, or -1. */
+long template_resource_index(const struct template *t, const char *id);
+/* True when the template declares parameter name. */
+bool template_has_parameter(const struct template *t, const char *name);
+/* True when the template uses transform name (e.g. "AWS::Serverless-2016-10-31"). */
+bool template_has_transform(const struct template *t, const char *name);
+/* True for AWS::AccountId, AWS::Region and the other pseudo parameters. */
+bool template_is_pseudo_parameter(const char *name);
+/* True when s is a valid logical id (alphanumeric, 1..255 characters). */
+bool template_valid_logical_id(const char *s);
+
+#endif

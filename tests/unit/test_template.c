@@ -1,0 +1,186 @@
+/*
+ * test_template.c - structural validation with CloudFormation's wording.
+ */
+#include "helpers.h"
+#include "util/strbuf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BUCKET "  B:\n    Type: AWS::S3::Bucket\n"
+
+static void expect_one(const char *text, enum finding_code code, const char *message)
+{
+	struct finding_list fl = { NULL, 0, 0 };
+	struct template *t = open_template(text, &fl);
+
+	assert_one_finding(&fl, code, message);
+	finding_list_free(&fl);
+	template_free(t);
+}
+
+static void test_clean(void **state)
+{
+	struct finding_list fl = { NULL, 0, 0 };
+	struct template *t = open_template("AWSTemplateFormatVersion: '2010-09-09'\n"
+					   "Resources:\n" BUCKET
+					   "  Q:\n    Type: AWS::SQS::Queue\n    Condition: C\n"
+					   "    DependsOn: B\n"
+					   "Outputs:\n  O:\n    Value: !Ref B\n", &fl);
+
+	(void)state;
+	assert_int_equal(fl.n, 0);
+	assert_int_equal(t->n_resources, 2);
+	assert_string_equal(t->resources[0].logical_id, "B");
+	assert_string_equal(t->resources[0].type, "AWS::S3::Bucket");
+	assert_string_equal(t->resources[1].condition, "C");
+	assert_int_equal(template_resource_index(t, "Q"), 1);
+	assert_int_equal(template_resource_index(t, "Nope"), -1);
+	assert_int_equal(t->n_outputs, 1);
+	template_free(t);
+	finding_list_free(&fl);
+}
+
+static void test_unknown_section(void **state)
+{
+	(void)state;
+	expect_one("Resources:\n" BUCKET "outputs: {}\n", FC_UNKNOWN_SECTION,
+		   "Invalid template property or properties [outputs]");
+}
+
+static void test_format_version(void **state)
+{
+	(void)state;
+	expect_one("AWSTemplateFormatVersion: '2011-01-01'\nResources:\n" BUCKET, FC_FORMAT_VERSION,
+		   "Template format error: unsupported value for AWSTemplateFormatVersion.");
+}
+
+static void test_no_resources(void **state)
+{
+	(void)state;
+	expect_one("AWSTemplateFormatVersion: '2010-09-09'\n", FC_NO_RESOURCES,
+		   "Template format error: At least one Resources member must be defined.");
+	expect_one("Resources: {}\n", FC_NO_RESOURCES,
+		   "Template format error: At least one Resources member must be defined.");
+}
+
+static void test_resource_shape(void **state)
+{
+	(void)state;
+	expect_one("Resources:\n  A:\n    Properties: {}\n", FC_RESOURCE_NO_TYPE,
+		   "Template format error: [/Resources/A] Every Resources object must contain a Type member.");
+	expect_one("Resources:\n  A: [1]\n", FC_RESOURCE_NO_TYPE,
+		   "Template format error: Any Resources member must be an object.");
+	expect_one("Resources:\n  A:\n    Type: [x]\n", FC_RESOURCE_NO_TYPE,
+		   "Template format error: [/Resources/A/Type] Every Type member must be a string.");
+	expect_one("Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Propertes: {}\n",
+		   FC_RESOURCE_ATTRIBUTE, "Invalid template resource property 'Propertes'");
+}
+
+static void test_logical_ids(void **state)
+{
+	(void)state;
+	expect_one("Resources:\n  SNS_TOPIC:\n    Type: AWS::SNS::Topic\n", FC_BAD_LOGICAL_ID,
+		   "Template format error: Resource name SNS_TOPIC is non alphanumeric.");
+	assert_true(template_valid_logical_id("Abc123"));
+	assert_false(template_valid_logical_id(""));
+	assert_false(template_valid_logical_id("a-b"));
+}
+
+static void test_limits(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int i;
+
+	(void)state;
+	strbuf_addstr(&sb, "Resources:\n");
+	for (i = 0; i < TEMPLATE_MAX_RESOURCES; i++)
+		strbuf_addf(&sb, "  R%d:\n    Type: AWS::SNS::Topic\n", i);
+	{
+		struct finding_list fl = { NULL, 0, 0 };
+		struct template *t = open_template(sb.buf, &fl);
+		assert_int_equal(fl.n, 0); /* exactly 500 is allowed */
+		template_free(t);
+	}
+	strbuf_addstr(&sb, "  Last:\n    Type: AWS::SNS::Topic\nParameters:\n");
+	for (i = 0; i <= TEMPLATE_MAX_PARAMETERS; i++)
+		strbuf_addf(&sb, "  P%d: {Type: String}\n", i);
+	strbuf_addstr(&sb, "Outputs:\n");
+	for (i = 0; i <= TEMPLATE_MAX_OUTPUTS; i++)
+		strbuf_addf(&sb, "  O%d: {Value: x}\n", i);
+	strbuf_addstr(&sb, "Mappings:\n");
+	for (i = 0; i <= TEMPLATE_MAX_MAPPINGS; i++)
+		strbuf_addf(&sb, "  M%d: {k: {v: x}}\n", i);
+	{
+		struct finding_list fl = { NULL, 0, 0 };
+		struct template *t = open_template(sb.buf, &fl);
+		assert_int_equal(fl.n, 4);
+		assert_string_equal(fl.items[0].message,
+				    "Template format error: Number of resources, 501, is greater than maximum allowed, 500");
+		assert_string_equal(fl.items[1].message,
+				    "Template format error: Parameter count 201 is greater than max allowed 200");
+		assert_string_equal(fl.items[2].message,
+				    "Template format error: Outputs count 201 is greater than max allowed 200");
+		assert_string_equal(fl.items[3].message,
+				    "Template format error: Mappings count 201 is greater than max allowed 200");
+		template_free(t);
+		finding_list_free(&fl);
+	}
+	strbuf_release(&sb);
+}
+
+static void test_not_a_template(void **state)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct value *v = parse_ok("list.yaml", "- a\n- b\n");
+	struct finding_list fl = { NULL, 0, 0 };
+
+	(void)state;
+	assert_null(template_open(v, 8, &fl, &dl));
+	assert_string_equal(diag_first_error(&dl),
+			    "not a CloudFormation template: the top level is a list, not a map of sections");
+	diag_clear(&dl);
+	v = parse_ok("compose.yaml", "services:\n  web: {image: nginx}\n");
+	assert_null(template_open(v, 8, &fl, &dl));
+	assert_string_equal(diag_first_error(&dl),
+			    "not a CloudFormation template: no Resources, AWSTemplateFormatVersion or other template section");
+	diag_clear(&dl);
+	assert_int_equal(fl.n, 0);
+}
+
+static void test_transform(void **state)
+{
+	struct finding_list fl = { NULL, 0, 0 };
+	struct template *t = open_template("Transform: [AWS::Serverless-2016-10-31, AWS::LanguageExtensions]\n"
+					   "Resources:\n" BUCKET, &fl);
+
+	(void)state;
+	assert_int_equal(t->n_transforms, 2);
+	assert_true(template_has_transform(t, "AWS::LanguageExtensions"));
+	assert_one_finding(&fl, FC_TRANSFORM_NOT_EXPANDED,
+			   "Transform AWS::Serverless-2016-10-31 is expanded by CloudFormation before the "
+			   "create; cfn-dryrun does not expand it, so what it generates is not simulated");
+	assert_int_equal(fl.items[0].severity, SEV_WARNING);
+	template_free(t);
+	finding_list_free(&fl);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_clean),
+		cmocka_unit_test(test_unknown_section),
+		cmocka_unit_test(test_format_version),
+		cmocka_unit_test(test_no_resources),
+		cmocka_unit_test(test_resource_shape),
+		cmocka_unit_test(test_logical_ids),
+		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_not_a_template),
+		cmocka_unit_test(test_transform),
+	};
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+
+	srcfile_reset();
+	return rc;
+}

@@ -1,0 +1,157 @@
+/*
+ * test_value.c - the value tree: construction, map order and index,
+ * ownership on failure, copy, equality, unknowns and iterative freeing.
+ */
+#include "helpers.h"
+#include "value/value_json.h"
+#include "util/strbuf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void test_kinds(void **state)
+{
+	struct value *n = value_number(SRCPOS_NONE, 42, NULL);
+	struct value *f = value_number(SRCPOS_NONE, 1.5, NULL);
+	struct value *kept = value_number(SRCPOS_NONE, 1.5, "1.50");
+	struct value *s = value_string_n(SRCPOS_NONE, "abcdef", 3);
+
+	(void)state;
+	assert_string_equal(n->u.number.text, "42");
+	assert_string_equal(f->u.number.text, "1.5");
+	assert_string_equal(kept->u.number.text, "1.50");
+	assert_true(value_equal(f, kept)); /* equal by value, not spelling */
+	assert_string_equal(value_str(s), "abc");
+	assert_int_equal(s->u.string.len, 3);
+	assert_null(value_str(n));
+	assert_string_equal(value_kind_name(VALUE_MAP), "map");
+	assert_string_equal(value_kind_name(VALUE_INVALID), "invalid");
+	value_free(n);
+	value_free(f);
+	value_free(kept);
+	value_free(s);
+}
+
+static void test_map_order_and_index(void **state)
+{
+	struct value *m = value_map(SRCPOS_NONE);
+	char key[16];
+	int i;
+
+	(void)state;
+	/* Past MAP_INDEX_MIN keys the map switches to a hash index; order stays. */
+	for (i = 0; i < 100; i++) {
+		snprintf(key, sizeof(key), "k%d", 99 - i);
+		assert_true(value_map_add(m, key, SRCPOS_NONE, value_number(SRCPOS_NONE, i, NULL)));
+	}
+	assert_int_equal(value_map_len(m), 100);
+	assert_string_equal(value_map_at(m, 0)->key, "k99");
+	assert_string_equal(value_map_at(m, 99)->key, "k0");
+	for (i = 0; i < 100; i++) {
+		snprintf(key, sizeof(key), "k%d", i);
+		assert_non_null(value_map_get(m, key));
+		assert_int_equal((int)value_map_get(m, key)->u.number.num, 99 - i);
+	}
+	assert_null(value_map_get(m, "k100"));
+	/* Duplicate: refused, and the value is taken (freed) all the same. */
+	assert_false(value_map_add(m, "k5", SRCPOS_NONE, value_string(SRCPOS_NONE, "x")));
+	assert_int_equal(value_map_len(m), 100);
+	/* Take keeps the index consistent. */
+	value_free(value_map_take(m, "k50"));
+	assert_null(value_map_get(m, "k50"));
+	assert_non_null(value_map_get(m, "k51"));
+	assert_int_equal(value_map_len(m), 99);
+	/* Set replaces in place. */
+	value_map_set(m, "k51", value_string(SRCPOS_NONE, "new"));
+	assert_string_equal(value_str(value_map_get(m, "k51")), "new");
+	value_free(m);
+}
+
+static void test_copy_equal(void **state)
+{
+	struct value *a = parse_ok("a.json", "{\"x\": [1, \"two\", {\"y\": null}], \"z\": true}");
+	struct value *b = value_copy(a);
+	struct value *c = parse_ok("c.json", "{\"z\": true, \"x\": [1, \"two\", {\"y\": null}]}");
+	struct value *d = parse_ok("d.json", "{\"x\": [1, \"two\", {\"y\": 0}], \"z\": true}");
+
+	(void)state;
+	assert_true(value_equal(a, b));
+	assert_true(value_equal(a, c)); /* key order does not matter for equality */
+	assert_false(value_equal(a, d));
+	value_free(a);
+	value_free(b);
+	value_free(c);
+	value_free(d);
+}
+
+static void test_unknown(void **state)
+{
+	struct value *l = value_list(SRCPOS_NONE);
+	struct value *u = value_unknown(srcpos_make(1, 3, 4), "GetAtt %s.%s is only known after create",
+					"Instance", "PublicIp");
+	struct value *u2;
+	struct strbuf sb = STRBUF_INIT;
+
+	(void)state;
+	value_list_append(l, value_string(SRCPOS_NONE, "a"));
+	assert_false(value_has_unknown(l));
+	value_list_append(l, u);
+	assert_true(value_has_unknown(l));
+	assert_ptr_equal(value_find_unknown(l), u);
+	assert_string_equal(u->u.unknown.reason, "GetAtt Instance.PublicIp is only known after create");
+	u2 = value_copy(u);
+	assert_false(value_equal(u, u2)); /* unknowns are never equal */
+	value_to_json_compact(&sb, l);
+	assert_string_equal(sb.buf,
+			    "[\"a\",{\"$unknown\":\"GetAtt Instance.PublicIp is only known after create\"}]");
+	strbuf_release(&sb);
+	value_free(u2);
+	value_free(l);
+}
+
+static void test_free_deep(void **state)
+{
+	struct value *root = value_list(SRCPOS_NONE), *cur = root;
+	int i;
+
+	(void)state;
+	/* Deeper than any recursion could survive comfortably: freeing is iterative. */
+	for (i = 0; i < 200000; i++) {
+		struct value *next = value_list(SRCPOS_NONE);
+		value_list_append(cur, next);
+		cur = next;
+	}
+	value_free(root);
+}
+
+static void test_intrinsic_name(void **state)
+{
+	struct value *ref = parse_ok("r.json", "{\"Ref\": \"X\"}");
+	struct value *sub = parse_ok("s.json", "{\"Fn::Sub\": \"x\"}");
+	struct value *two = parse_ok("t.json", "{\"Ref\": \"X\", \"Other\": 1}");
+	struct value *cond = parse_ok("c.json", "{\"Condition\": \"X\"}");
+
+	(void)state;
+	assert_string_equal(value_intrinsic_name(ref), "Ref");
+	assert_string_equal(value_intrinsic_name(sub), "Fn::Sub");
+	assert_null(value_intrinsic_name(two));
+	assert_null(value_intrinsic_name(cond));
+	value_free(ref);
+	value_free(sub);
+	value_free(two);
+	value_free(cond);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_kinds),
+		cmocka_unit_test(test_map_order_and_index),
+		cmocka_unit_test(test_copy_equal),
+		cmocka_unit_test(test_unknown),
+		cmocka_unit_test(test_free_deep),
+		cmocka_unit_test(test_intrinsic_name),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
