@@ -36,14 +36,20 @@ static int run(struct cli_options *o, const char *default_format)
 	char *stack_name = NULL;
 	int rc;
 
-	if (o->n_state_files || o->models_dir) {
-		diag_error(&dl, SRCPOS_NONE, "%s is not supported yet (it arrives with account states "
-			   "and resource models)", o->n_state_files ? "--state" : "--models");
+	if (o->n_state_files) {
+		diag_error(&dl, SRCPOS_NONE, "--state is not supported yet (it arrives with account "
+			   "states)");
 		diag_print(&dl, stderr);
 		diag_clear(&dl);
 		return EXIT_INPUT_ERROR;
 	}
 	cli_deploy_from_options(o, &d);
+	d.models = model_set_open_default(o->models_dir, &dl);
+	if (!d.models) {
+		diag_print(&dl, stderr);
+		diag_clear(&dl);
+		return EXIT_INPUT_ERROR;
+	}
 	d.stack_name = o->stack_name;
 	if (!d.stack_name)
 		d.stack_name = stack_name = stack_name_from_file(o->target);
@@ -57,6 +63,7 @@ static int run(struct cli_options *o, const char *default_format)
 	}
 	result_free(&r);
 	diag_clear(&dl);
+	model_set_free(d.models);
 	free(stack_name);
 	return rc;
 }

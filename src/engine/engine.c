@@ -3,6 +3,7 @@
  */
 #include "engine/engine.h"
 #include "engine/physid.h"
+#include "engine/typecheck.h"
 #include "graph/graph.h"
 #include "load/load.h"
 #include "template/template.h"
@@ -83,6 +84,17 @@ int engine_check_file(const char *path, const struct deploy *d,
 			       "expands anchors and aliases)");
 	}
 	g = graph_build(t, &findings);
+	if (d->models) {
+		size_t errors = dl->n_errors;
+
+		typecheck_stack(d->models, t, d->region, &findings, dl);
+		if (dl->n_errors > errors) { /* model data that cannot be read */
+			finding_list_free(&findings);
+			graph_free(g);
+			template_free(t);
+			return -1;
+		}
+	}
 
 	s = result_add_stack(out);
 	s->stack = xstrdup(d->stack_name);
@@ -92,6 +104,8 @@ int engine_check_file(const char *path, const struct deploy *d,
 	s->stack_findings = findings;
 	failed = finding_list_errors(&findings) > 0;
 	fill_resources(s, t, g, d, failed);
+	if (d->models && typecheck_resources(d->models, t, s, failed, dl))
+		failed = true;
 	if (failed)
 		s->verdict = VERDICT_FAIL;
 	else if (has_code(&findings, FC_TRANSFORM_NOT_EXPANDED))

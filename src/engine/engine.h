@@ -12,6 +12,7 @@
 #include <stdbool.h>
 
 #include "engine/result.h"
+#include "model/model.h"
 #include "util/diag.h"
 #include "value/value.h"
 
@@ -30,6 +31,7 @@ struct deploy {
 	unsigned capabilities;         /* enum capability bits */
 	const char *date;              /* borrowed "YYYY-MM-DD": the day judged on */
 	bool show_resolved;            /* put resolved properties in the result */
+	struct model_set *models;      /* borrowed resource models; NULL: types are not checked */
 };
 
 /* Predicts the create of the template at path.  Appends one stack to out

@@ -1,0 +1,237 @@
+/*
+ * typecheck.c - resource types, GetAtt attributes and property schemas,
+ * checked against the resource models (see typecheck.h).
+ */
+#include "engine/typecheck.h"
+#include "template/refs.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define SAM_TRANSFORM "AWS::Serverless-2016-10-31"
+#define LIST_MAX 12 /* attributes listed in a fix */
+
+/* True when a transform other than AWS::LanguageExtensions rewrites the
+ * template before CloudFormation looks at its types. */
+static bool has_unexpanded_transform(const struct template *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n_transforms; i++)
+		if (strcmp(t->transforms[i], "AWS::LanguageExtensions"))
+			return true;
+	return false;
+}
+
+/* The model of a recognized template type (borrowed), or NULL. */
+static const struct model *recognized(struct model_set *ms, const char *type,
+				      const char *region, struct diag_list *dl)
+{
+	const struct model *m = model_find(ms, type, dl);
+
+	if (!m || model_is_state_only(m) || model_available_in(ms, type, region) == MODEL_AVAIL_NO)
+		return NULL;
+	return m;
+}
+
+/* A known type spelled like type (case, a letter or two), or NULL. */
+static const char *closest_type(const struct model_set *ms, const char *type)
+{
+	size_t i, n = model_set_type_count(ms);
+
+	for (i = 0; i < n; i++)
+		if (!strcasecmp(model_set_type_at(ms, i), type))
+			return model_set_type_at(ms, i);
+	return NULL;
+}
+
+static void unrecognized_types(struct model_set *ms, const struct template *t,
+			       const char *region, struct finding_list *fl, struct diag_list *dl)
+{
+	struct strbuf names = STRBUF_INIT, fix = STRBUF_INIT;
+	bool sam = template_has_transform(t, SAM_TRANSFORM);
+	struct srcpos first = SRCPOS_NONE;
+	struct strlist seen = { NULL, 0, 0 };
+	struct finding *f;
+	size_t i;
+
+	for (i = 0; i < t->n_resources; i++) {
+		const char *type = t->resources[i].type;
+		const char *near;
+
+		if (!type || (sam && !strncmp(type, "AWS::Serverless::", 17)) ||
+		    strlist_has(&seen, type) || recognized(ms, type, region, dl))
+			continue;
+		strlist_add(&seen, type);
+		strbuf_addf(&names, "%s%s", names.len ? ", " : "", type);
+		if (!first.line)
+			first = value_map_get(t->resources[i].def, "Type")->pos;
+		near = closest_type(ms, type);
+		if (near)
+			strbuf_addf(&fix, "%s%s is spelled %s", fix.len ? "; " : "", type, near);
+	}
+	if (names.len) {
+		f = finding_add(fl, FC_UNRECOGNIZED_TYPE, first, "Resources",
+				"Template format error: Unrecognized resource types: [%s]", names.buf);
+		if (!fix.len)
+			strbuf_addf(&fix, "check each type name (case matters: AWS::S3::Bucket); a "
+				    "type that exists elsewhere may not be available in %s", region);
+		if (has_unexpanded_transform(t)) {
+			f->severity = SEV_WARNING;
+			strbuf_addstr(&fix, "; the template's transform may replace these resources, "
+				      "which cfn-dryrun does not simulate");
+		}
+		finding_set_fix(f, "%s", fix.buf);
+	}
+	strlist_free(&seen);
+	strbuf_release(&names);
+	strbuf_release(&fix);
+}
+
+struct getatt_walk {
+	struct model_set *ms;
+	const struct template *t;
+	const char *region;
+	struct finding_list *fl;
+	struct diag_list *dl;
+	struct strlist reported; /* "Target.Attr" already reported */
+};
+
+static void attribute_fix(struct finding *f, const struct model *m, const char *attr)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i, n = model_attribute_count(m);
+
+	for (i = 0; i < n; i++)
+		if (!strcasecmp(model_attribute_at(m, i), attr))
+			strbuf_addf(&sb, "did you mean %s? ", model_attribute_at(m, i));
+	if (!n) {
+		strbuf_addf(&sb, "%s has no attributes for Fn::GetAtt; use Ref", model_type_name(m));
+	} else {
+		strbuf_addf(&sb, "use one of the attributes of %s: ", model_type_name(m));
+		for (i = 0; i < n && i < LIST_MAX; i++)
+			strbuf_addf(&sb, "%s%s", i ? ", " : "", model_attribute_at(m, i));
+		if (n > LIST_MAX)
+			strbuf_addf(&sb, ", ... (%zu in all)", n);
+	}
+	finding_set_fix(f, "%s", sb.buf);
+	strbuf_release(&sb);
+}
+
+static void on_ref(void *ctx, const struct ref *r)
+{
+	struct getatt_walk *w = ctx;
+	const struct tmpl_resource *res;
+	const struct model *m;
+	char *key;
+
+	if ((r->kind != REF_GETATT && r->kind != REF_SUB) || !r->attr)
+		return;
+	res = template_resource(w->t, r->target);
+	if (!res || !res->type || !(m = recognized(w->ms, res->type, w->region, w->dl)) ||
+	    model_has_attribute(m, r->attr))
+		return;
+	key = xstrfmt("%s.%s", r->target, r->attr);
+	if (!strlist_has(&w->reported, key)) {
+		struct finding *f = finding_add(w->fl, FC_GETATT_ATTRIBUTE, r->pos, r->path,
+						"Template error: resource %s does not support "
+						"attribute type %s in Fn::GetAtt", r->target, r->attr);
+		attribute_fix(f, m, r->attr);
+		strlist_add(&w->reported, key);
+	}
+	free(key);
+}
+
+static void unsupported_attributes(struct getatt_walk *w)
+{
+	struct strbuf path = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < w->t->n_resources; i++) {
+		const struct tmpl_resource *res = &w->t->resources[i];
+
+		if (res->def->kind != VALUE_MAP)
+			continue;
+		VALUE_MAP_FOREACH(res->def, e) {
+			if (!strcmp(e->key, "Type") || !strcmp(e->key, "Condition") ||
+			    !strcmp(e->key, "DependsOn"))
+				continue;
+			strbuf_reset(&path);
+			strbuf_addf(&path, "Resources/%s/%s", res->logical_id, e->key);
+			refs_walk(e->val, path.buf, on_ref, w);
+		}
+	}
+	for (i = 0; i < w->t->n_outputs; i++) {
+		strbuf_reset(&path);
+		strbuf_addf(&path, "Outputs/%s", w->t->outputs[i].logical_id);
+		refs_walk(w->t->outputs[i].def, path.buf, on_ref, w);
+	}
+	strbuf_release(&path);
+}
+
+void typecheck_stack(struct model_set *ms, const struct template *t, const char *region,
+		     struct finding_list *fl, struct diag_list *dl)
+{
+	struct getatt_walk w = { ms, t, region, fl, dl, { NULL, 0, 0 } };
+
+	unrecognized_types(ms, t, region, fl, dl);
+	unsupported_attributes(&w);
+	strlist_free(&w.reported);
+}
+
+/* Until the simulation loop lands: a resource with an error finding fails;
+ * one that depends on a failing or blocked resource is blocked by the
+ * failing roots.  Results are in wave order, so dependencies come first. */
+static bool apply_statuses(struct stack_result *s)
+{
+	bool any = false;
+	size_t i, k, j;
+
+	for (i = 0; i < s->n_resources; i++) {
+		struct res_result *r = &s->resources[i];
+
+		if (finding_list_errors(&r->findings)) {
+			r->status = STATUS_FAIL;
+			any = true;
+		}
+		for (k = 0; k < r->depends_on.n; k++) {
+			struct res_result *dep = result_resource(s, r->depends_on.items[k]);
+			if (!dep || (dep->status != STATUS_FAIL && dep->status != STATUS_BLOCKED))
+				continue;
+			r->status = STATUS_BLOCKED;
+			if (dep->status == STATUS_FAIL)
+				strlist_add_unique(&r->blocked_by, dep->logical_id);
+			for (j = 0; j < dep->blocked_by.n; j++)
+				strlist_add_unique(&r->blocked_by, dep->blocked_by.items[j]);
+		}
+		if (r->status == STATUS_BLOCKED || r->status == STATUS_FAIL) {
+			free(r->physical_id);
+			r->physical_id = NULL;
+		}
+	}
+	return any;
+}
+
+bool typecheck_resources(struct model_set *ms, const struct template *t,
+			 struct stack_result *s, bool stack_failed, struct diag_list *dl)
+{
+	size_t i;
+
+	for (i = 0; i < t->n_resources; i++) {
+		const struct tmpl_resource *res = &t->resources[i];
+		struct res_result *r = result_resource(s, res->logical_id);
+		const struct model *m;
+
+		/* Without condition values, a conditional resource may never be
+		 * created: it is not judged until the resolver lands. */
+		if (!r || !res->type || res->condition || res->def->kind != VALUE_MAP)
+			continue;
+		m = recognized(ms, res->type, s->region, dl);
+		if (m)
+			model_validate(m, res->logical_id, res->properties, res->pos, &r->findings);
+	}
+	return stack_failed ? false : apply_statuses(s);
+}

@@ -1,0 +1,132 @@
+/*
+ * model_internal.h - the structures behind model.h, shared by the files of
+ * src/model and by nothing else.
+ *
+ * A struct model borrows everything from two trees the set owns: its
+ * generated line (doc) and the overlay file of its service (facts).
+ */
+#ifndef CFN_MODEL_INTERNAL_H
+#define CFN_MODEL_INTERNAL_H
+
+#include <stdint.h>
+
+#include "model/model.h"
+
+/* The generated index format this code reads ("#cfn-dryrun-models 1"). */
+#define MODEL_FORMAT_VERSION 1
+/* Schema nesting followed by validation and attribute lookups, beyond the
+ * value tree's own depth (a $ref chain or allOf of allOf does not descend
+ * into the value). */
+#define MODEL_MAX_SCHEMA_STEPS 64
+
+struct model_index_entry {
+	char *type;      /* owned: "AWS::S3::Bucket" */
+	uint64_t offset; /* byte offset of its line in types.jsonl */
+	size_t len;      /* bytes, newline included */
+	size_t line;     /* 1-based line number, for messages */
+};
+
+struct model_dir {
+	char *path;                      /* owned: the directory */
+	char *data_path;                 /* owned: generated/types.jsonl, or NULL */
+	struct model_index_entry *index; /* owned, sorted by type */
+	size_t n_index;
+	char *region;                    /* owned: region the schemas came from, or NULL */
+};
+
+/* One overlay file of one directory, loaded on first need. */
+struct model_overlay {
+	char *service;            /* owned: "aws-ec2", or "parameters" */
+	size_t dir;               /* index into the set's dirs */
+	struct value *doc;        /* owned; NULL when the file does not exist */
+	struct model_rule *rules; /* owned array; strings borrowed from doc */
+	size_t n_rules;
+	bool failed;              /* the file was malformed (errors reported once) */
+};
+
+/* How CloudFormation generates a name for the type. */
+struct model_naming {
+	bool lower;     /* lowercase (S3 buckets) */
+	size_t max;     /* longest name; 0 = no limit */
+};
+
+struct model {
+	struct model_set *set;            /* borrowed back pointer (caches) */
+	char *type;                       /* owned */
+	struct value *doc;                /* owned: the generated line; NULL for overlay-only types */
+	const struct value *schema;       /* the root schema (borrowed from doc or facts) */
+	const struct value *defs;         /* its definitions, or NULL */
+	const struct value *ids;          /* primary identifier names (list), or NULL */
+	const struct value *attrs;        /* read-only attribute names (list), or NULL */
+	const struct value *create_only;  /* create-only property paths (list), or NULL */
+	const struct value *facts;        /* borrowed: the overlay's entry for the type, or NULL */
+	const char *name_prop;            /* the name property, or NULL */
+	enum model_scope scope;           /* where the name is unique */
+	struct model_naming naming;       /* generated names */
+	bool custom;                      /* any attribute, unknown values */
+	bool state_only;                  /* not a template type */
+	bool all_properties;              /* GetAtt accepts every property */
+	struct model_rule *rules;         /* owned copies; strings borrowed from overlays */
+	size_t n_rules;
+};
+
+struct model_entry;  /* type -> model cache (model_set.c) */
+struct model_regex;  /* pattern cache (model_regex.c) */
+
+struct model_set {
+	struct model_dir *dirs;          /* owned, in search order */
+	size_t n_dirs;
+	struct model_entry *models;      /* owned cache, NULL models included */
+	struct model_overlay *overlays;  /* owned, loaded ones */
+	size_t n_overlays, cap_overlays;
+	struct model_regex *regex;       /* owned pattern cache */
+};
+
+/* ---- model_overlay.c ---- */
+
+/* The overlay file service.yaml of directory dir, loaded on first call
+ * (returned borrowed, valid until the next call: the array may move; doc
+ * NULL when absent).  Errors go to dl once. */
+struct model_overlay *model_overlay_get(struct model_set *ms, size_t dir, const char *service,
+					struct diag_list *dl);
+/* The overlay service of a type ("AWS::EC2::VPC" -> "aws-ec2"), new. */
+char *model_overlay_service(const char *type);
+/* The entry of type in the overlays of the directories, the first found
+ * (borrowed) or NULL.  Loads the service's file of every directory. */
+const struct value *model_overlay_facts(struct model_set *ms, const char *type,
+					struct diag_list *dl);
+/* Checks one type entry of an overlay file; returns 0 or -1 with errors. */
+int model_overlay_check_facts(const char *type, const struct value *facts,
+			      struct diag_list *dl);
+
+/* ---- model_type.c ---- */
+
+/* Builds a model from its generated line (taken; may be NULL) and overlay
+ * facts (borrowed; may be NULL).  Returns new, or NULL with an error. */
+struct model *model_build(struct model_set *ms, const char *type, struct value *doc,
+			  const struct value *facts, struct diag_list *dl);
+/* Frees m; NULL is fine. */
+void model_free(struct model *m);
+/* The schema node at a GetAtt-style path ("A.B") or NULL. */
+const struct value *model_schema_at(const struct model *m, const char *dotted);
+/* Follows $ref to the definitions (borrowed; NULL when dangling). */
+const struct value *model_deref(const struct model *m, const struct value *node);
+
+/* ---- model_values.c ---- */
+
+/* Checks that every {placeholder} of a value template is known; returns 0,
+ * or -1 with *bad / *bad_len naming the first unknown one. */
+int model_template_check(const char *tmpl, const char **bad, size_t *bad_len);
+
+/* ---- model_regex.c ---- */
+
+/* Matches s against the schema pattern (ECMA syntax, unanchored).
+ * Returns 1 match, 0 no match, -1 when it cannot be judged (a pattern
+ * PCRE2 cannot compile, or the match limit was hit). */
+int model_regex_match(struct model_set *ms, const char *pattern, const char *s);
+/* Translates an ECMA-262 / Java pattern to PCRE2 syntax (new). */
+char *model_regex_translate(const char *pattern);
+/* Frees the cache; NULL is fine. */
+void model_regex_free(struct model_regex *cache);
+
+#endif

@@ -1,0 +1,249 @@
+/*
+ * model_overlay.c - the hand-written half of the models: overlay/SERVICE.yaml
+ * files, one per service and directory, loaded with the first type of
+ * their service and checked key by key (a typo is an error with its
+ * position, never a silently ignored fact).
+ */
+#include "load/load.h"
+#include "model/model_internal.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* The keys a type entry may have, with the kind of value each takes. */
+static const struct {
+	const char *key;
+	enum value_kind kind;
+} fact_keys[] = {
+	{ "name", VALUE_MAP },                 /* {property: P, scope: region|account|partition} */
+	{ "ref", VALUE_STRING },               /* what Ref returns, a value template */
+	{ "arn", VALUE_STRING },               /* the ARN pattern, a value template */
+	{ "generated_name", VALUE_MAP },       /* {lower: bool, max: N} */
+	{ "attributes", VALUE_MAP },           /* GetAtt name -> value template */
+	{ "extra_attributes", VALUE_LIST },    /* GetAtt names the schema does not list */
+	{ "attribute_prefixes", VALUE_LIST },  /* "Outputs." : any attribute below it */
+	{ "getatt_all_properties", VALUE_BOOL },/* GetAtt accepts every property */
+	{ "schema_ignore", VALUE_LIST },       /* JSON pointers of constraints not to judge */
+	{ "state_only", VALUE_BOOL },          /* describes account state, not a template type */
+	{ "schema", VALUE_MAP },               /* the schema of a type with no generated model */
+	{ "note", VALUE_STRING },              /* for maintainers */
+};
+
+char *model_overlay_service(const char *type)
+{
+	const char *a = strstr(type, "::"), *b = a ? strstr(a + 2, "::") : NULL;
+	char *s, *p;
+
+	if (!a || !b)
+		return NULL;
+	s = xstrfmt("%.*s-%.*s", (int)(a - type), type, (int)(b - a - 2), a + 2);
+	for (p = s; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return s;
+}
+
+static int check_name(const char *type, const struct value *v, struct diag_list *dl)
+{
+	const struct value *scope = value_map_get(v, "scope");
+	int rc = 0;
+
+	VALUE_MAP_FOREACH(v, e) {
+		if (strcmp(e->key, "property") && strcmp(e->key, "scope")) {
+			diag_error(dl, e->key_pos, "%s: name: unknown key '%s' (property, scope)",
+				   type, e->key);
+			rc = -1;
+		}
+	}
+	if (!value_is_string(value_map_get(v, "property"))) {
+		diag_error(dl, v->pos, "%s: name: 'property' must be a string", type);
+		rc = -1;
+	}
+	if (scope && !(value_is_string(scope) &&
+		       (!strcmp(scope->u.string.s, "region") || !strcmp(scope->u.string.s, "account") ||
+			!strcmp(scope->u.string.s, "partition")))) {
+		diag_error(dl, scope->pos, "%s: name: scope must be region, account or partition",
+			   type);
+		rc = -1;
+	}
+	return rc;
+}
+
+/* A value template must use known placeholders only. */
+static int check_template(const char *type, const char *key, const struct value *v,
+			  struct diag_list *dl)
+{
+	const char *bad;
+	size_t len;
+
+	if (model_template_check(v->u.string.s, &bad, &len) == 0)
+		return 0;
+	diag_error(dl, v->pos, "%s: %s: unknown placeholder {%.*s}", type, key, (int)len, bad);
+	return -1;
+}
+
+static int check_strings(const char *type, const char *key, const struct value *v,
+			 struct diag_list *dl)
+{
+	int rc = 0;
+
+	if (v->kind == VALUE_LIST) {
+		VALUE_LIST_FOREACH(v, it)
+			if (!value_is_string(*it)) {
+				diag_error(dl, (*it)->pos, "%s: %s: every item must be a string", type, key);
+				rc = -1;
+			}
+	} else {
+		VALUE_MAP_FOREACH(v, e)
+			if (!value_is_string(e->val)) {
+				diag_error(dl, e->val->pos, "%s: %s: %s must be a string template", type,
+					   key, e->key);
+				rc = -1;
+			} else {
+				rc |= check_template(type, e->key, e->val, dl);
+			}
+	}
+	return rc;
+}
+
+int model_overlay_check_facts(const char *type, const struct value *facts, struct diag_list *dl)
+{
+	size_t i;
+	int rc = 0;
+
+	if (facts->kind != VALUE_MAP) {
+		diag_error(dl, facts->pos, "%s: expected a map of facts", type);
+		return -1;
+	}
+	VALUE_MAP_FOREACH(facts, e) {
+		for (i = 0; i < sizeof(fact_keys) / sizeof(fact_keys[0]); i++)
+			if (!strcmp(e->key, fact_keys[i].key))
+				break;
+		if (i == sizeof(fact_keys) / sizeof(fact_keys[0])) {
+			diag_error(dl, e->key_pos, "%s: unknown key '%s'", type, e->key);
+			rc = -1;
+			continue;
+		}
+		if (e->val->kind != fact_keys[i].kind) {
+			diag_error(dl, e->val->pos, "%s: %s must be a %s, not a %s", type, e->key,
+				   value_kind_name(fact_keys[i].kind), value_kind_name(e->val->kind));
+			rc = -1;
+			continue;
+		}
+		if (!strcmp(e->key, "name"))
+			rc |= check_name(type, e->val, dl);
+		else if (!strcmp(e->key, "ref") || !strcmp(e->key, "arn"))
+			rc |= check_template(type, e->key, e->val, dl);
+		else if (e->val->kind == VALUE_LIST || !strcmp(e->key, "attributes"))
+			rc |= check_strings(type, e->key, e->val, dl);
+	}
+	return rc ? -1 : 0;
+}
+
+/* Checks the two sections of an overlay file; every type and rule must
+ * belong to the file's service, or lazy loading would never find it. */
+static int check_file(struct model_overlay *ov, struct diag_list *dl)
+{
+	const struct value *doc = ov->doc, *types, *rules;
+	size_t i;
+	int rc = 0;
+
+	if (doc->kind != VALUE_MAP) {
+		diag_error(dl, doc->pos, "an overlay file is a map with 'types' and 'rules'");
+		return -1;
+	}
+	VALUE_MAP_FOREACH(doc, e)
+		if (strcmp(e->key, "types") && strcmp(e->key, "rules")) {
+			diag_error(dl, e->key_pos, "unknown key '%s' (types, rules)", e->key);
+			rc = -1;
+		}
+	types = value_map_get(doc, "types");
+	if (types && types->kind != VALUE_MAP) {
+		diag_error(dl, types->pos, "'types' must be a map of type name -> facts");
+		rc = -1;
+	} else if (types) {
+		VALUE_MAP_FOREACH(types, e) {
+			char *svc = model_overlay_service(e->key);
+			if (!svc || strcmp(svc, ov->service)) {
+				diag_error(dl, e->key_pos, "%s does not belong in %s.yaml", e->key,
+					   ov->service);
+				rc = -1;
+			}
+			free(svc);
+			rc |= model_overlay_check_facts(e->key, e->val, dl);
+		}
+	}
+	rules = value_map_get(doc, "rules");
+	if (rules && model_rules_parse(rules, &ov->rules, &ov->n_rules, dl) < 0)
+		rc = -1;
+	for (i = 0; rc == 0 && i < ov->n_rules; i++) {
+		const struct model_rule *r = &ov->rules[i];
+		char *svc = r->resource_type ? model_overlay_service(r->resource_type) : NULL;
+		bool params = !strcmp(ov->service, "parameters");
+
+		if (params ? r->resource_type != NULL : (!svc || strcmp(svc, ov->service))) {
+			diag_error(dl, r->pos, "rule %s: %s", r->id,
+				   params ? "parameters.yaml holds parameter rules only"
+					  : "its resource type belongs in another overlay file");
+			rc = -1;
+		}
+		free(svc);
+	}
+	return rc ? -1 : 0;
+}
+
+struct model_overlay *model_overlay_get(struct model_set *ms, size_t dir, const char *service,
+					struct diag_list *dl)
+{
+	struct model_overlay *ov;
+	struct stat st;
+	char *path;
+	size_t i;
+
+	for (i = 0; i < ms->n_overlays; i++)
+		if (ms->overlays[i].dir == dir && !strcmp(ms->overlays[i].service, service))
+			return &ms->overlays[i];
+	XGROW(ms->overlays, ms->cap_overlays, ms->n_overlays + 1);
+	ov = &ms->overlays[ms->n_overlays++];
+	memset(ov, 0, sizeof(*ov));
+	ov->service = xstrdup(service);
+	ov->dir = dir;
+	path = xstrfmt("%s/overlay/%s.yaml", ms->dirs[dir].path, service);
+	if (stat(path, &st) == 0) {
+		ov->doc = load_file(path, NULL, dl);
+		if (!ov->doc || check_file(ov, dl) < 0) {
+			ov->failed = true;
+			free(ov->rules);
+			ov->rules = NULL;
+			ov->n_rules = 0;
+		}
+	}
+	free(path);
+	return ov;
+}
+
+const struct value *model_overlay_facts(struct model_set *ms, const char *type,
+					struct diag_list *dl)
+{
+	char *service = model_overlay_service(type);
+	const struct value *found = NULL;
+	size_t i;
+
+	if (!service)
+		return NULL;
+	for (i = 0; i < ms->n_dirs; i++) {
+		struct model_overlay *ov = model_overlay_get(ms, i, service, dl);
+		const struct value *f;
+
+		if (ov->failed || !ov->doc)
+			continue;
+		f = value_map_get(value_map_get(ov->doc, "types"), type);
+		if (f && !found)
+			found = f;
+	}
+	free(service);
+	return found;
+}

@@ -1,0 +1,305 @@
+/*
+ * model_regex.c - the schemas' patterns, matched with PCRE2.
+ *
+ * Registry schemas write patterns for Java's and ECMAScript's engines:
+ * \uHHHH escapes (UTF-16, surrogate pairs included), Java's POSIX-style
+ * \p{Graph} classes.  translate() rewrites those into PCRE2 syntax; the
+ * rest is common ground.  Compiled patterns are cached per set, and
+ * matching runs under a match limit so that no input makes it slow.
+ */
+#include "model/model_internal.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+#include <uthash.h>
+
+#define MATCH_LIMIT 1000000 /* backtracking steps before a match is "not judged" */
+#define DEPTH_LIMIT 10000
+
+struct model_regex {
+	char *pattern;      /* owned: the schema's pattern, the key */
+	pcre2_code *code;   /* owned; NULL when PCRE2 could not compile it */
+	UT_hash_handle hh;  /* uthash */
+};
+
+/* Java's ASCII character classes and their POSIX names. */
+static const struct {
+	const char *java;
+	const char *posix;
+} java_classes[] = {
+	{ "ASCII", "ascii" }, { "Alnum", "alnum" }, { "Alpha", "alpha" },
+	{ "Blank", "blank" }, { "Cntrl", "cntrl" }, { "Digit", "digit" },
+	{ "Graph", "graph" }, { "Lower", "lower" }, { "Print", "print" },
+	{ "Punct", "punct" }, { "Space", "space" }, { "Upper", "upper" },
+	{ "XDigit", "xdigit" },
+};
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Reads \uHHHH at p (p points at the backslash); returns the code unit or
+ * -1 when p is not such an escape. */
+static long read_u(const char *p)
+{
+	long v = 0;
+	int i;
+
+	if (p[0] != '\\' || p[1] != 'u')
+		return -1;
+	for (i = 2; i < 6; i++) {
+		int h = hexval(p[i]);
+		if (h < 0)
+			return -1;
+		v = v * 16 + h;
+	}
+	return v;
+}
+
+static bool is_surrogate(long cp)
+{
+	return cp >= 0xD800 && cp <= 0xDFFF;
+}
+
+/* Writes \p{Name} / \P{Name}: Java's POSIX names become [:name:] (inside
+ * a class) or [[:name:]]; Unicode properties pass through.  Returns the
+ * bytes consumed. */
+static size_t translate_property(struct strbuf *out, const char *p, bool in_class)
+{
+	const char *close = strchr(p, '}');
+	bool neg = p[1] == 'P';
+	size_t i, len;
+
+	if (p[2] != '{' || !close) {
+		strbuf_add(out, p, 2);
+		return 2;
+	}
+	len = (size_t)(close - (p + 3));
+	for (i = 0; i < sizeof(java_classes) / sizeof(java_classes[0]); i++) {
+		if (strlen(java_classes[i].java) != len || strncmp(p + 3, java_classes[i].java, len))
+			continue;
+		strbuf_addf(out, in_class ? "[:%s%s:]" : "[[:%s%s:]]", neg ? "^" : "",
+			    java_classes[i].posix);
+		return (size_t)(close - p) + 1;
+	}
+	if (len > 2 && !strncmp(p + 3, "Is", 2)) { /* Java's \p{IsLatin} = \p{Latin} */
+		strbuf_addf(out, "\\%c{%.*s}", p[1], (int)len - 2, p + 5);
+		return (size_t)(close - p) + 1;
+	}
+	strbuf_add(out, p, (size_t)(close - p) + 1);
+	return (size_t)(close - p) + 1;
+}
+
+/* One character-class item: a code point or a range of them. */
+static void emit_range(struct strbuf *out, long lo, long hi, bool *supplementary)
+{
+	if (is_surrogate(lo) || is_surrogate(hi)) {
+		/* UTF-16 halves stand for characters beyond U+FFFF. */
+		*supplementary = true;
+		if (!is_surrogate(lo) && lo < 0xD800)
+			strbuf_addf(out, "\\x{%lx}-\\x{d7ff}", lo);
+		if (!is_surrogate(hi) && hi > 0xDFFF)
+			strbuf_addf(out, "\\x{e000}-\\x{%lx}", hi);
+		return;
+	}
+	if (lo == hi)
+		strbuf_addf(out, "\\x{%lx}", lo);
+	else
+		strbuf_addf(out, "\\x{%lx}-\\x{%lx}", lo, hi);
+}
+
+/* Translates a class body from p (just past '[' and any '^') to its ']';
+ * returns the bytes consumed, the ']' included. */
+static size_t translate_class(struct strbuf *out, const char *p)
+{
+	const char *start = p;
+	bool supplementary = false, after_set = false;
+
+	while (*p && *p != ']') {
+		long lo = read_u(p), hi;
+		bool set = false;
+
+		if (p[0] == '-' && after_set && p[1] != ']') {
+			/* "[\w-.]": Java reads a '-' after a set as a literal. */
+			strbuf_addstr(out, "\\-");
+			p++;
+			after_set = false;
+			continue;
+		}
+
+		if (lo >= 0) {
+			p += 6;
+			hi = lo;
+			if (p[0] == '-' && (hi = read_u(p + 1)) >= 0)
+				p += 7;
+			else
+				hi = lo;
+			emit_range(out, lo, hi, &supplementary);
+		} else if (p[0] == '\\' && (p[1] == 'p' || p[1] == 'P')) {
+			p += translate_property(out, p, true);
+			set = true;
+		} else if (p[0] == '\\' && p[1]) {
+			set = strchr("wWdDsShHvV", p[1]) != NULL;
+			strbuf_add(out, p, 2);
+			p += 2;
+		} else if (p[0] == '[' && p[1] == ':') { /* a POSIX class, as written */
+			const char *end = strstr(p, ":]");
+			size_t n = end ? (size_t)(end - p) + 2 : 1;
+			strbuf_add(out, p, n);
+			p += n;
+		} else {
+			strbuf_addch(out, *p++);
+		}
+		after_set = set;
+	}
+	if (supplementary)
+		strbuf_addstr(out, "\\x{10000}-\\x{10ffff}");
+	if (*p == ']') {
+		strbuf_addch(out, ']');
+		p++;
+	}
+	return (size_t)(p - start);
+}
+
+char *model_regex_translate(const char *pattern)
+{
+	struct strbuf out = STRBUF_INIT;
+	const char *p = pattern;
+
+	while (*p) {
+		long u = read_u(p);
+
+		if (u >= 0) {
+			long low = read_u(p + 6);
+			if (u >= 0xD800 && u <= 0xDBFF && low >= 0xDC00 && low <= 0xDFFF) {
+				strbuf_addf(&out, "\\x{%lx}",
+					    0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00));
+				p += 12;
+			} else {
+				strbuf_addf(&out, "\\x{%lx}", is_surrogate(u) ? 0xFFFDL : u);
+				p += 6;
+			}
+		} else if (p[0] == '\\' && (p[1] == 'p' || p[1] == 'P')) {
+			p += translate_property(&out, p, false);
+		} else if (p[0] == '\\' && p[1]) {
+			strbuf_add(&out, p, 2);
+			p += 2;
+		} else if (p[0] == '[') {
+			strbuf_addch(&out, '[');
+			p++;
+			if (*p == '^')
+				strbuf_addch(&out, *p++);
+			p += translate_class(&out, p);
+		} else if ((p[0] == '$' || p[0] == '^') && p[1] == '{' &&
+			   strspn(p + 2, "0123456789,") && p[2 + strspn(p + 2, "0123456789,")] == '}') {
+			/* Java accepts a count after an anchor ("$" "{1,128}"); it means nothing. */
+			strbuf_addch(&out, p[0]);
+			p += 3 + strspn(p + 2, "0123456789,");
+		} else {
+			strbuf_addch(&out, *p++);
+		}
+	}
+	return strbuf_detach(&out, NULL);
+}
+
+/* Rewrites ")" "{m,n}" with a large n as ")" "{m,}": PCRE2 copies a
+ * group once per count and refuses such patterns as too large.  The looser
+ * pattern still judges what the group may contain (lengths have their own
+ * keywords).  Returns new. */
+static char *loosen_counts(const char *pattern)
+{
+	struct strbuf out = STRBUF_INIT;
+	const char *p = pattern;
+
+	while (*p) {
+		const char *comma;
+		char *end;
+		unsigned long hi;
+
+		if (p[0] == ')' && p[1] == '{' && (comma = strchr(p + 2, ',')) &&
+		    (hi = strtoul(comma + 1, &end, 10)) > 100 && *end == '}' &&
+		    strspn(p + 2, "0123456789") == (size_t)(comma - p - 2)) {
+			strbuf_add(&out, p, (size_t)(comma - p) + 1);
+			strbuf_addch(&out, '}');
+			p = end + 1;
+		} else {
+			strbuf_addch(&out, *p++);
+		}
+	}
+	return strbuf_detach(&out, NULL);
+}
+
+static struct model_regex *compile(struct model_set *ms, const char *pattern)
+{
+	struct model_regex *r;
+	char *pcre_pattern;
+	int err;
+	PCRE2_SIZE off;
+
+	HASH_FIND_STR(ms->regex, pattern, r);
+	if (r)
+		return r;
+	r = xcalloc(1, sizeof(*r));
+	r->pattern = xstrdup(pattern);
+	pcre_pattern = model_regex_translate(pattern);
+	r->code = pcre2_compile((PCRE2_SPTR)pcre_pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF,
+				&err, &off, NULL);
+	if (!r->code && err == PCRE2_ERROR_PATTERN_TOO_LARGE) {
+		char *loose = loosen_counts(pcre_pattern);
+		r->code = pcre2_compile((PCRE2_SPTR)loose, PCRE2_ZERO_TERMINATED, PCRE2_UTF,
+					&err, &off, NULL);
+		free(loose);
+	}
+	free(pcre_pattern);
+	HASH_ADD_KEYPTR(hh, ms->regex, r->pattern, strlen(r->pattern), r);
+	return r;
+}
+
+int model_regex_match(struct model_set *ms, const char *pattern, const char *s)
+{
+	struct model_regex *r = compile(ms, pattern);
+	pcre2_match_context *mctx;
+	pcre2_match_data *md;
+	int rc;
+
+	if (!r->code)
+		return -1;
+	mctx = pcre2_match_context_create(NULL);
+	md = pcre2_match_data_create_from_pattern(r->code, NULL);
+	if (!mctx || !md) {
+		pcre2_match_context_free(mctx);
+		pcre2_match_data_free(md);
+		return -1;
+	}
+	pcre2_set_match_limit(mctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(mctx, DEPTH_LIMIT);
+	rc = pcre2_match(r->code, (PCRE2_SPTR)s, strlen(s), 0, 0, md, mctx);
+	pcre2_match_data_free(md);
+	pcre2_match_context_free(mctx);
+	if (rc >= 0)
+		return 1;
+	return rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
+}
+
+void model_regex_free(struct model_regex *cache)
+{
+	struct model_regex *r, *tmp;
+
+	HASH_ITER(hh, cache, r, tmp) {
+		HASH_DEL(cache, r);
+		pcre2_code_free(r->code);
+		free(r->pattern);
+		free(r);
+	}
+}
