@@ -14,14 +14,16 @@
 #define SAM_TRANSFORM "AWS::Serverless-2016-10-31"
 #define LIST_MAX 12 /* attributes listed in a fix */
 
-/* True when a transform other than AWS::LanguageExtensions rewrites the
- * template before CloudFormation looks at its types. */
-static bool has_unexpanded_transform(const struct template *t)
+/* True when a transform other than AWS::LanguageExtensions (and, when
+ * but_sam, other than SAM's) rewrites the template before CloudFormation
+ * looks at it. */
+static bool has_unexpanded_transform(const struct template *t, bool but_sam)
 {
 	size_t i;
 
 	for (i = 0; i < t->n_transforms; i++)
-		if (strcmp(t->transforms[i], "AWS::LanguageExtensions"))
+		if (strcmp(t->transforms[i], "AWS::LanguageExtensions") &&
+		    !(but_sam && !strcmp(t->transforms[i], SAM_TRANSFORM)))
 			return true;
 	return false;
 }
@@ -79,7 +81,7 @@ static void unrecognized_types(struct model_set *ms, const struct template *t,
 		if (!fix.len)
 			strbuf_addf(&fix, "check each type name (case matters: AWS::S3::Bucket); a "
 				    "type that exists elsewhere may not be available in %s", region);
-		if (has_unexpanded_transform(t)) {
+		if (has_unexpanded_transform(t, false)) {
 			f->severity = SEV_WARNING;
 			strbuf_addstr(&fix, "; the template's transform may replace these resources, "
 				      "which cfn-dryrun does not simulate");
@@ -220,7 +222,9 @@ bool typecheck_resources(struct model_set *ms, const struct template *t,
 {
 	size_t i;
 
-	for (i = 0; i < t->n_resources; i++) {
+	/* A macro may rewrite any resource's properties; SAM's transform only
+	 * rewrites AWS::Serverless::* resources, which are not validated. */
+	for (i = 0; i < t->n_resources && !has_unexpanded_transform(t, true); i++) {
 		const struct tmpl_resource *res = &t->resources[i];
 		struct res_result *r = result_resource(s, res->logical_id);
 		const struct model *m;

@@ -27,7 +27,9 @@ void typecheck_stack(struct model_set *ms, const struct template *t, const char 
  * adding the findings to its result in s (also when the stack already
  * fails, so that one run lists every problem).  Until the resolver lands
  * it validates the template's raw Properties (intrinsic functions are not
- * judged) and skips resources with a Condition.  Then, unless
+ * judged) and skips resources with a Condition; a template with a macro
+ * transform (other than SAM's and AWS::LanguageExtensions) is not
+ * validated, as the macro rewrites what it validates.  Then, unless
  * stack_failed, and until the simulation loop lands, a resource with an
  * error fails and what depends on it is blocked.  Returns true when a
  * resource fails. */

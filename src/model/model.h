@@ -61,8 +61,9 @@ struct model_set *model_set_open(const char *const *dirs, size_t n, struct diag_
 struct model_set *model_set_open_default(const char *extra_dir, struct diag_list *dl);
 /* Frees the set and everything it returned; NULL is fine. */
 void model_set_free(struct model_set *ms);
-/* Number of types the set's first generated index lists, and the i-th
- * (borrowed), for tools and tests that walk every type. */
+/* Number of types the base models list (the last directory with an
+ * index), and the i-th (borrowed), for suggestions and tests that walk
+ * every type. */
 size_t model_set_type_count(const struct model_set *ms);
 const char *model_set_type_at(const struct model_set *ms, size_t i);
 
@@ -81,7 +82,9 @@ bool model_is_custom(const struct model *m);
  * object): they are not resource types a template may declare. */
 bool model_is_state_only(const struct model *m);
 /* Whether type can be created in region, from the region lists known to
- * the set (the generated index names the region its schemas came from). */
+ * the set: each generated index names the region its schemas came from
+ * and lists types available there; directories for the same region add
+ * up. */
 enum model_avail model_available_in(struct model_set *ms, const char *type, const char *region);
 
 /* ---- Attributes and identity ---- */

@@ -207,9 +207,9 @@ void explain_keyword(struct explain *ex, struct finding_list *fl, enum finding_c
 		static const struct {
 			const char *kw, *words;
 		} range[] = {
-			{ "minimum", "at least" }, { "maximum", "at most" },
+			{ "minimum", "of at least" }, { "maximum", "of at most" },
 			{ "exclusiveMinimum", "greater than" }, { "exclusiveMaximum", "less than" },
-			{ "multipleOf", "a multiple of" },
+			{ "multipleOf", "that is a multiple of" },
 		};
 		size_t i;
 		for (i = 0; i < sizeof(range) / sizeof(range[0]); i++)
@@ -312,6 +312,17 @@ static const char *closest(const char *key, const struct value *props)
 	return best_d <= limit ? best : NULL;
 }
 
+/* True when name is a top-level read-only attribute of the type. */
+static bool read_only(const struct model *m, const char *name)
+{
+	if (!m->attrs)
+		return false;
+	VALUE_LIST_FOREACH(m->attrs, it)
+		if (value_str(*it) && !strcmp(value_str(*it), name))
+			return true;
+	return false;
+}
+
 void explain_extraneous(struct explain *ex, struct finding_list *fl,
 			const struct value_entry *e, const struct value *props)
 {
@@ -320,6 +331,7 @@ void explain_extraneous(struct explain *ex, struct finding_list *fl,
 	const char *near = closest(e->key, props);
 	struct finding *f;
 	struct explain_mark mark = mark_of(ex);
+	bool top = !strcmp(ex->ptr.buf, "#");
 	size_t i = 0;
 
 	f = add(ex, fl, FC_PROPERTY_NOT_PERMITTED, e->key_pos, detail);
@@ -331,14 +343,17 @@ void explain_extraneous(struct explain *ex, struct finding_list *fl,
 		strbuf_addf(&fix, "did you mean %s? ", near);
 	strbuf_addf(&fix, "remove %s or correct its name", e->key);
 	if (props && props->kind == VALUE_MAP && props->u.map.n) {
+		size_t total = 0;
+
 		strbuf_addstr(&fix, "; allowed here: ");
 		VALUE_MAP_FOREACH(props, p) {
-			if (i == LIST_MAX) {
-				strbuf_addf(&fix, ", ... (%zu in all)", props->u.map.n);
-				break;
-			}
-			strbuf_addf(&fix, "%s%s", i++ ? ", " : "", p->key);
+			if (top && read_only(ex->m, p->key))
+				continue; /* attributes, not properties to set */
+			if (total++ < LIST_MAX)
+				strbuf_addf(&fix, "%s%s", i++ ? ", " : "", p->key);
 		}
+		if (total > LIST_MAX)
+			strbuf_addf(&fix, ", ... (%zu in all)", total);
 	}
 	finding_set_fix(f, "%s", fix.buf);
 	strbuf_release(&fix);

@@ -281,24 +281,29 @@ static const struct model_index_entry *index_find(const struct model_dir *d, con
 	return bsearch(&key, d->index, d->n_index, sizeof(*d->index), by_type);
 }
 
+/* The base models: the last directory with an index. */
+static const struct model_dir *base_dir(const struct model_set *ms)
+{
+	size_t d;
+
+	for (d = ms->n_dirs; d-- > 0;)
+		if (ms->dirs[d].n_index)
+			return &ms->dirs[d];
+	return NULL;
+}
+
 size_t model_set_type_count(const struct model_set *ms)
 {
-	size_t i;
+	const struct model_dir *d = base_dir(ms);
 
-	for (i = 0; i < ms->n_dirs; i++)
-		if (ms->dirs[i].n_index)
-			return ms->dirs[i].n_index;
-	return 0;
+	return d ? d->n_index : 0;
 }
 
 const char *model_set_type_at(const struct model_set *ms, size_t i)
 {
-	size_t d;
+	const struct model_dir *d = base_dir(ms);
 
-	for (d = 0; d < ms->n_dirs; d++)
-		if (ms->dirs[d].n_index)
-			return i < ms->dirs[d].n_index ? ms->dirs[d].index[i].type : NULL;
-	return NULL;
+	return d && i < d->n_index ? d->index[i].type : NULL;
 }
 
 /* Reads and parses the generated line of e (new tree) or NULL with an
@@ -378,6 +383,8 @@ const struct model *model_find(struct model_set *ms, const char *type, struct di
 
 enum model_avail model_available_in(struct model_set *ms, const char *type, const char *region)
 {
+	const char *key = strncmp(type, "Custom::", 8) ? type : "AWS::CloudFormation::CustomResource";
+	enum model_avail avail = MODEL_AVAIL_UNKNOWN;
 	size_t i;
 
 	for (i = 0; i < ms->n_dirs; i++) {
@@ -385,10 +392,9 @@ enum model_avail model_available_in(struct model_set *ms, const char *type, cons
 
 		if (!d->region || strcmp(d->region, region))
 			continue;
-		if (index_find(d, strncmp(type, "Custom::", 8) ? type
-							     : "AWS::CloudFormation::CustomResource"))
+		if (index_find(d, key))
 			return MODEL_AVAIL_YES;
-		return MODEL_AVAIL_NO;
+		avail = MODEL_AVAIL_NO; /* a list for that region, without the type */
 	}
-	return MODEL_AVAIL_UNKNOWN;
+	return avail;
 }

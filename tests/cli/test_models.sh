@@ -1,0 +1,75 @@
+#!/bin/sh
+# test_models.sh - the command line and the resource models: where the
+# models are found (--models first, $CFN_DRYRUN_MODELS, next to the
+# executable), exit statuses, and findings about types and attributes.
+set -u
+TMP=$(mktemp -d) || exit 1
+trap 'rm -rf "$TMP"' EXIT
+n_fail=0
+fail() { echo "FAIL: $*"; n_fail=$((n_fail + 1)); }
+ok() { echo "ok: $*"; }
+# run EXPECTED_STATUS ARGS...: runs cfn-dryrun, output in $TMP/out and $TMP/err.
+run() {
+	want=$1
+	shift
+	"$CFN_DRYRUN" "$@" >"$TMP/out" 2>"$TMP/err"
+	got=$?
+	[ "$got" -eq "$want" ] || fail "cfn-dryrun $*: exit $got, expected $want; stderr: $(cat "$TMP/err")"
+}
+contains() { # FILE TEXT
+	grep -qF -- "$2" "$1" && ok "$(basename "$1") has: $2" || fail "$(basename "$1") lacks: $2"
+}
+
+cat >"$TMP/types.yaml" <<'YAML'
+Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+  Vault:
+    Type: AWS::Backup::BackupVaultz
+Outputs:
+  Url:
+    Value: !GetAtt Queue.Url
+YAML
+cat >"$TMP/fixed.yaml" <<'YAML'
+Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+    Properties: {DelaySeconds: 5}
+Outputs:
+  Url:
+    Value: !GetAtt Queue.QueueUrl
+YAML
+cat >"$TMP/props.yaml" <<'YAML'
+Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+    Properties: {DelaySeconds: 5000, Tags: {a: b}}
+YAML
+
+run 1 check "$TMP/types.yaml" --format text
+contains "$TMP/out" "error CD1100: Template format error: Unrecognized resource types: [AWS::Backup::BackupVaultz]"
+contains "$TMP/out" "error CD1101: Template error: resource Queue does not support attribute type Url in Fn::GetAtt"
+contains "$TMP/out" "fix: use one of the attributes of AWS::SQS::Queue: QueueUrl, Arn"
+run 0 check "$TMP/fixed.yaml" --format text
+run 1 check "$TMP/props.yaml" --format text
+contains "$TMP/out" "props.yaml:4:32: error CD3006: Properties validation failed for resource Queue with message: [#/DelaySeconds: failed validation constraint for keyword [maximum]]"
+contains "$TMP/out" "props.yaml:4:44: error CD3002: Properties validation failed for resource Queue with message: [#/Tags: expected type: JSONArray, found: JSONObject]"
+
+# --models: an extra directory searched first (here, overlays only).
+run 0 check "$TMP/fixed.yaml" --models "$TOP_SRCDIR/tests/model/extra"
+run 2 check "$TMP/fixed.yaml" --models "$TMP/nowhere"
+contains "$TMP/err" "error: $TMP/nowhere: model directory not found"
+run 2 check "$TMP/fixed.yaml" --models "$TOP_SRCDIR/tests/model/bad"
+contains "$TMP/err" "tests/model/bad/overlay/aws-sqs.yaml:4:1: error: unknown key 'typos' (types, rules)"
+[ ! -s "$TMP/out" ] && ok "no report on an input error" || fail "a report was printed on exit 2"
+
+# $CFN_DRYRUN_MODELS names the models; unset, they are found next to the
+# executable (an in-tree build or a build directory inside the tree).
+CFN_DRYRUN_MODELS="$TMP/nowhere" run 2 check "$TMP/fixed.yaml"
+contains "$TMP/err" "error: $TMP/nowhere: model directory not found"
+if [ -f "$TOP_BUILDDIR/models/generated/types.idx" ] || [ -f "$TOP_BUILDDIR/../models/generated/types.idx" ]; then
+	(unset CFN_DRYRUN_MODELS; run 1 check "$TMP/types.yaml" --format text; exit $n_fail) || n_fail=$((n_fail + 1))
+else
+	echo "skip: no models/ next to $CFN_DRYRUN (an out-of-tree build)"
+fi
+[ "$n_fail" -eq 0 ] || exit 1
