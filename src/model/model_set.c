@@ -277,6 +277,8 @@ static const struct model_index_entry *index_find(const struct model_dir *d, con
 {
 	struct model_index_entry key;
 
+	if (!d->n_index)
+		return NULL;
 	key.type = (char *)type;
 	return bsearch(&key, d->index, d->n_index, sizeof(*d->index), by_type);
 }
