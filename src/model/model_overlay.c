@@ -22,6 +22,7 @@ static const struct {
 	{ "name", VALUE_MAP },                 /* {property: P, scope: region|account|partition} */
 	{ "ref", VALUE_STRING },               /* what Ref returns, a value template */
 	{ "arn", VALUE_STRING },               /* the ARN pattern, a value template */
+	{ "id", VALUE_STRING },                /* the id the state keys it by, when not its name or Ref */
 	{ "generated_name", VALUE_MAP },       /* {lower: bool, max: N} */
 	{ "attributes", VALUE_MAP },           /* GetAtt name -> value template */
 	{ "extra_attributes", VALUE_LIST },    /* GetAtt names the schema does not list */
@@ -135,7 +136,7 @@ int model_overlay_check_facts(const char *type, const struct value *facts, struc
 		}
 		if (!strcmp(e->key, "name"))
 			rc |= check_name(type, e->val, dl);
-		else if (!strcmp(e->key, "ref") || !strcmp(e->key, "arn"))
+		else if (!strcmp(e->key, "ref") || !strcmp(e->key, "arn") || !strcmp(e->key, "id"))
 			rc |= check_template(type, e->key, e->val, dl);
 		else if (e->val->kind == VALUE_LIST || !strcmp(e->key, "attributes"))
 			rc |= check_strings(type, e->key, e->val, dl);

@@ -283,6 +283,20 @@ static bool ph_ref(struct expand *x, const char *arg, struct strbuf *out)
 	return expand_template(x, ref, out);
 }
 
+/* {id}: the id the account state keys the resource by (a KMS key id, an
+ * ACM certificate id): the name given to model_arn, else the type's "id"
+ * template, else its Ref value. */
+static bool ph_id(struct expand *x, const char *arg, struct strbuf *out)
+{
+	const char *t = fact(x->m, "id");
+
+	if (x->name) {
+		strbuf_addstr(out, x->name);
+		return true;
+	}
+	return t ? expand_template(x, t, out) : ph_ref(x, arg, out);
+}
+
 static bool ph_attr(struct expand *x, const char *arg, struct strbuf *out)
 {
 	const char *t = arg && x->m->facts
@@ -303,7 +317,7 @@ static const struct {
 	{ "name", ph_name },           { "hex", ph_hex },           { "alnum", ph_alnum },
 	{ "uuid", ph_uuid },           { "prop", ph_prop },         { "arn", ph_arn },
 	{ "ref", ph_ref },             { "attr", ph_attr },         { "tail", ph_tail },
-	{ "require", ph_require },     { "path", ph_path },
+	{ "require", ph_require },     { "path", ph_path },         { "id", ph_id },
 };
 
 static placeholder_fn lookup(const char *name, size_t len)

@@ -265,6 +265,11 @@ static void test_arn_and_partition(void **state)
 	assert_string_equal(arn, "arn:aws-cn:iam::111111111111:role/deployer");
 	free(arn);
 	assert_null(model_arn(find("AWS::EC2::VPC"), "vpc-1", "1", "us-east-1", "aws"));
+	/* Keyed by id in the state: the id makes the ARN. */
+	arn = model_arn(find("AWS::CertificateManager::Certificate"), "0f1e2d3c", "1", "us-east-1",
+			"aws");
+	assert_string_equal(arn, "arn:aws:acm:us-east-1:1:certificate/0f1e2d3c");
+	free(arn);
 	/* A pattern that needs more than the name. */
 	assert_null(model_arn(find("AWS::ElasticLoadBalancingV2::TargetGroup"), "tg", "1",
 			      "us-east-1", "aws"));
@@ -300,6 +305,12 @@ static void test_real_values(void **state)
 	assert_string_equal(v->u.string.s + strlen(gen), ".s3.cn-north-1.amazonaws.com.cn");
 	value_free(v);
 	free(gen);
+	/* Ref of a certificate is its ARN, made of its generated id. */
+	v = model_ref_value(find("AWS::CertificateManager::Certificate"), &s);
+	assert_int_equal(strncmp(v->u.string.s, "arn:aws-cn:acm:cn-north-1:111111111111:certificate/",
+				 51), 0);
+	assert_int_equal(strlen(v->u.string.s), 51 + 36);
+	value_free(v);
 	v = model_ref_value(find("AWS::EC2::VPC"), &s);
 	assert_int_equal(strlen(v->u.string.s), 21);
 	assert_int_equal(strncmp(v->u.string.s, "vpc-", 4), 0);
