@@ -94,12 +94,12 @@ static void unrecognized_types(struct model_set *ms, const struct template *t,
 }
 
 struct getatt_walk {
-	struct model_set *ms;
-	const struct template *t;
-	const char *region;
-	struct finding_list *fl;
-	struct diag_list *dl;
-	struct strlist reported; /* "Target.Attr" already reported */
+	struct model_set *ms;     /* the models */
+	const struct template *t; /* the template walked */
+	const char *region;       /* where the stack is created */
+	struct finding_list *fl;  /* stack findings */
+	struct diag_list *dl;     /* model data errors */
+	struct strlist reported;  /* "Target.Attr" already reported */
 };
 
 static void attribute_fix(struct finding *f, const struct model *m, const char *attr)
@@ -152,20 +152,8 @@ static void unsupported_attributes(struct getatt_walk *w)
 	struct strbuf path = STRBUF_INIT;
 	size_t i;
 
-	for (i = 0; i < w->t->n_resources; i++) {
-		const struct tmpl_resource *res = &w->t->resources[i];
-
-		if (res->def->kind != VALUE_MAP)
-			continue;
-		VALUE_MAP_FOREACH(res->def, e) {
-			if (!strcmp(e->key, "Type") || !strcmp(e->key, "Condition") ||
-			    !strcmp(e->key, "DependsOn"))
-				continue;
-			strbuf_reset(&path);
-			strbuf_addf(&path, "Resources/%s/%s", res->logical_id, e->key);
-			refs_walk(e->val, path.buf, on_ref, w);
-		}
-	}
+	for (i = 0; i < w->t->n_resources; i++)
+		refs_walk_resource(&w->t->resources[i], on_ref, w);
 	for (i = 0; i < w->t->n_outputs; i++) {
 		strbuf_reset(&path);
 		strbuf_addf(&path, "Outputs/%s", w->t->outputs[i].logical_id);

@@ -102,14 +102,7 @@ static void collect_resource(struct build *b, size_t i)
 	b->block = "Resources";
 	if (res->def->kind != VALUE_MAP)
 		return;
-	VALUE_MAP_FOREACH(res->def, e) {
-		if (!strcmp(e->key, "Type") || !strcmp(e->key, "Condition") ||
-		    !strcmp(e->key, "DependsOn"))
-			continue;
-		strbuf_reset(&path);
-		strbuf_addf(&path, "Resources/%s/%s", res->logical_id, e->key);
-		refs_walk(e->val, path.buf, on_ref, b);
-	}
+	refs_walk_resource(res, on_ref, b);
 	if (res->depends_on) {
 		strbuf_reset(&path);
 		strbuf_addf(&path, "Resources/%s/DependsOn", res->logical_id);

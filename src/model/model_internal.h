@@ -114,6 +114,10 @@ const struct value *model_deref(const struct model *m, const struct value *node)
 
 /* ---- model_values.c ---- */
 
+/* The value at a slash path ("Code/S3Key") under v (borrowed), or NULL;
+ * the path has no "*". */
+const struct value *model_value_at(const struct value *v, const char *path);
+
 /* Checks that every {placeholder} of a value template is known; returns 0,
  * or -1 with *bad / *bad_len naming the first unknown one. */
 int model_template_check(const char *tmpl, const char **bad, size_t *bad_len);

@@ -292,31 +292,13 @@ int model_rules_parse(const struct value *list, struct model_rule **rules, size_
 /* ---- Walking the values a rule checks ---- */
 
 struct walk {
-	struct model_set *ms;
-	const struct model_rule *r;
-	const struct value *props;
-	model_rule_fn fn;
-	void *ctx;
-	struct strbuf path;
+	struct model_set *ms;       /* for the unless pattern */
+	const struct model_rule *r; /* the rule walked */
+	const struct value *props;  /* the resource's properties (object keys are absolute) */
+	model_rule_fn fn;           /* called per value */
+	void *ctx;                  /* fn's context */
+	struct strbuf path;         /* path of the value being visited */
 };
-
-/* The value at an absolute path without "*" (borrowed) or NULL. */
-static const struct value *value_at(const struct value *v, const char *path)
-{
-	const char *p = path;
-
-	while (v && *p) {
-		size_t len = strcspn(p, "/");
-		char *seg = xstrndup(p, len);
-
-		v = v->kind == VALUE_MAP ? value_map_get(v, seg) : NULL;
-		free(seg);
-		p += len;
-		if (*p == '/')
-			p++;
-	}
-	return v;
-}
 
 static void visit(struct walk *w, const struct value *v, const char *rest);
 
@@ -343,7 +325,7 @@ static void hit(struct walk *w, const struct value *v)
 	if (s && w->r->unless && model_regex_match(w->ms, w->r->unless, s) == 1)
 		return;
 	h.value = v;
-	h.object_key = w->r->object_key ? value_at(w->props, w->r->object_key) : NULL;
+	h.object_key = w->r->object_key ? model_value_at(w->props, w->r->object_key) : NULL;
 	h.path = w->path.buf;
 	w->fn(w->ctx, w->r, &h);
 }

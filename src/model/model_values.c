@@ -21,11 +21,13 @@
 #define MAX_TEMPLATE_DEPTH 4
 
 struct expand {
-	const struct model *m;
-	const struct model_sim *s;   /* NULL when only name and location are known */
+	const struct model *m;       /* the type whose templates are expanded */
+	const struct model_sim *s;   /* the resource; NULL when only name and location are known */
 	const char *name;            /* model_arn: the name given */
-	const char *account, *region, *partition;
-	int depth;
+	const char *account;         /* where the resource is */
+	const char *region;
+	const char *partition;
+	int depth;                   /* templates being expanded, nested */
 	char *why;                   /* owned: why the value is unknown */
 };
 
@@ -176,8 +178,7 @@ static bool ph_uuid(struct expand *x, const char *arg, struct strbuf *out)
 	return true;
 }
 
-/* The property at a slash path, as text (borrowed) or NULL. */
-static const struct value *prop_at(const struct value *props, const char *path)
+const struct value *model_value_at(const struct value *props, const char *path)
 {
 	const struct value *v = props;
 	const char *p = path;
@@ -201,7 +202,7 @@ static bool ph_prop(struct expand *x, const char *arg, struct strbuf *out)
 
 	if (!arg || !need_sim(x, "a property"))
 		return false;
-	v = prop_at(x->s->properties, arg);
+	v = model_value_at(x->s->properties, arg);
 	if (v && v->kind == VALUE_STRING && !strstr(v->u.string.s, "{{resolve:"))
 		strbuf_addstr(out, v->u.string.s);
 	else if (v && v->kind == VALUE_NUMBER)
@@ -250,7 +251,7 @@ static bool ph_path(struct expand *x, const char *arg, struct strbuf *out)
 		strbuf_addch(out, '/');
 		return true;
 	}
-	v = prop_at(x->s->properties, "Path");
+	v = model_value_at(x->s->properties, "Path");
 	if (!v) {
 		strbuf_addch(out, '/');
 		return true;

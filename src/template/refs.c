@@ -139,6 +139,23 @@ void refs_walk(const struct value *v, const char *path, refs_fn fn, void *ctx)
 	strbuf_release(&w.path);
 }
 
+void refs_walk_resource(const struct tmpl_resource *res, refs_fn fn, void *ctx)
+{
+	struct strbuf path = STRBUF_INIT;
+
+	if (res->def->kind != VALUE_MAP)
+		return;
+	VALUE_MAP_FOREACH(res->def, e) {
+		if (!strcmp(e->key, "Type") || !strcmp(e->key, "Condition") ||
+		    !strcmp(e->key, "DependsOn"))
+			continue;
+		strbuf_reset(&path);
+		strbuf_addf(&path, "Resources/%s/%s", res->logical_id, e->key);
+		refs_walk(e->val, path.buf, fn, ctx);
+	}
+	strbuf_release(&path);
+}
+
 const char *refs_kind_name(enum ref_kind kind)
 {
 	switch (kind) {

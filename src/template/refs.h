@@ -9,6 +9,7 @@
 #ifndef CFN_REFS_H
 #define CFN_REFS_H
 
+#include "template/template.h"
 #include "value/value.h"
 
 enum ref_kind {
@@ -31,6 +32,11 @@ typedef void (*refs_fn)(void *ctx, const struct ref *ref);
 
 /* Calls fn for every reference under v; path is the path of v itself. */
 void refs_walk(const struct value *v, const char *path, refs_fn fn, void *ctx);
+
+/* Calls fn for every reference in the definition of res (borrowed) other
+ * than in its Type, Condition and DependsOn (DependsOn names resources
+ * without referring to their values), with paths "Resources/ID/KEY/...". */
+void refs_walk_resource(const struct tmpl_resource *res, refs_fn fn, void *ctx);
 
 /* Name of a ref kind for messages: "Ref", "Fn::GetAtt", "Fn::Sub", "DependsOn". */
 const char *refs_kind_name(enum ref_kind kind);

@@ -101,3 +101,15 @@ void assert_one_finding(const struct finding_list *fl, enum finding_code code,
 	}
 	assert_string_equal(fl->items[at].message, message);
 }
+
+struct model_set *open_models(const char *a, const char *b)
+{
+	const char *dirs[] = { a, b };
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct model_set *ms = model_set_open(dirs, b ? 2 : 1, &dl);
+
+	if (!ms)
+		fail_msg("cannot open the models: %s", diag_first_error(&dl));
+	diag_clear(&dl);
+	return ms;
+}

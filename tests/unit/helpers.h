@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "engine/finding.h"
+#include "model/model.h"
 #include "template/template.h"
 #include "util/diag.h"
 #include "value/value.h"
@@ -34,5 +35,9 @@ long find_code(const struct finding_list *fl, enum finding_code code);
 /* Asserts the list holds exactly one finding with this code and message. */
 void assert_one_finding(const struct finding_list *fl, enum finding_code code,
 			const char *message);
+
+/* Opens the model directories a, then b (NULL: a only); fails the test
+ * when they cannot be opened.  Returns new. */
+struct model_set *open_models(const char *a, const char *b);
 
 #endif

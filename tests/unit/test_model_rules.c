@@ -153,9 +153,8 @@ static void on_hit(void *ctx, const struct model_rule *r, const struct model_rul
 
 static void test_walk(void **state)
 {
-	const char *dirs[] = { TEST_MODELS_DIR };
 	struct diag_list dl = DIAG_LIST_INIT;
-	struct model_set *ms = model_set_open(dirs, 1, &dl);
+	struct model_set *ms = open_models(TEST_MODELS_DIR, NULL);
 	const struct model *m = model_find(ms, "Test::Keywords::Thing", &dl);
 	struct value *props = parse_ok("p.yaml",
 		"Tags:\n"
@@ -204,9 +203,8 @@ static void test_expand(void **state)
 
 static void test_parameter_rules(void **state)
 {
-	const char *dirs[] = { MODELS_DIR };
 	struct diag_list dl = DIAG_LIST_INIT;
-	struct model_set *ms = model_set_open(dirs, 1, &dl);
+	struct model_set *ms = open_models(MODELS_DIR, NULL);
 	const struct model_rule *r;
 	bool list, ssm;
 
@@ -235,9 +233,8 @@ static void test_parameter_rules(void **state)
 
 static void test_real_rules(void **state)
 {
-	const char *dirs[] = { MODELS_DIR };
 	struct diag_list dl = DIAG_LIST_INIT;
-	struct model_set *ms = model_set_open(dirs, 1, &dl);
+	struct model_set *ms = open_models(MODELS_DIR, NULL);
 	const struct model *m = model_find(ms, "AWS::CloudFront::Distribution", &dl);
 	const struct model_rule *r;
 	size_t n;
@@ -259,9 +256,8 @@ static void test_real_rules(void **state)
 
 static void test_bad_overlay_files(void **state)
 {
-	const char *dirs[] = { BAD_MODELS_DIR, MODELS_DIR };
 	struct diag_list dl = DIAG_LIST_INIT;
-	struct model_set *ms = model_set_open(dirs, 2, &dl);
+	struct model_set *ms = open_models(BAD_MODELS_DIR, MODELS_DIR);
 	struct strbuf sb = STRBUF_INIT;
 	size_t i;
 

@@ -15,13 +15,9 @@ static struct model_set *ms;
 
 static int setup(void **state)
 {
-	const char *dirs[] = { TEST_MODELS_DIR, MODELS_DIR };
-	struct diag_list dl = DIAG_LIST_INIT;
-
 	(void)state;
-	ms = model_set_open(dirs, 2, &dl);
-	diag_clear(&dl);
-	return ms ? 0 : -1;
+	ms = open_models(TEST_MODELS_DIR, MODELS_DIR);
+	return 0;
 }
 
 static int teardown(void **state)

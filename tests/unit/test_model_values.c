@@ -14,22 +14,10 @@
 
 static struct model_set *ms;
 
-static struct model_set *open_dirs(const char *a, const char *b)
-{
-	const char *dirs[] = { a, b };
-	struct diag_list dl = DIAG_LIST_INIT;
-	struct model_set *set = model_set_open(dirs, b ? 2 : 1, &dl);
-
-	if (!set)
-		fail_msg("%s", diag_first_error(&dl));
-	diag_clear(&dl);
-	return set;
-}
-
 static int setup(void **state)
 {
 	(void)state;
-	ms = open_dirs(TEST_MODELS_DIR, MODELS_DIR);
+	ms = open_models(TEST_MODELS_DIR, MODELS_DIR);
 	return 0;
 }
 
@@ -336,7 +324,7 @@ static void test_real_values(void **state)
 
 static void test_extra_directory_first(void **state)
 {
-	struct model_set *both = open_dirs(EXTRA_MODELS_DIR, TEST_MODELS_DIR);
+	struct model_set *both = open_models(EXTRA_MODELS_DIR, TEST_MODELS_DIR);
 	struct diag_list dl = DIAG_LIST_INIT;
 	const struct model *t = model_find(both, "Test::Keywords::Thing", &dl);
 	struct value *props = parse_ok("p.yaml", "Name: abc\n");

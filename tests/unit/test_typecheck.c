@@ -17,13 +17,9 @@ static struct model_set *ms;
 
 static int setup(void **state)
 {
-	const char *dirs[] = { MODELS_DIR };
-	struct diag_list dl = DIAG_LIST_INIT;
-
 	(void)state;
-	ms = model_set_open(dirs, 1, &dl);
-	diag_clear(&dl);
-	return ms ? 0 : -1;
+	ms = open_models(MODELS_DIR, NULL);
+	return 0;
 }
 
 static int teardown(void **state)
