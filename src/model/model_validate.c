@@ -23,7 +23,7 @@
 #define MAX_FRAMES 1000
 
 struct vctx {
-	const struct model *m;
+	const struct model *m; /* the type validated against */
 	struct explain ex;    /* where findings go and how they are worded */
 	int frames;           /* validate() frames in use */
 	bool saw_unknown;     /* something under the current trial was not judged */

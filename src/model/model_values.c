@@ -25,8 +25,8 @@ struct expand {
 	const struct model_sim *s;   /* the resource; NULL when only name and location are known */
 	const char *name;            /* model_arn: the name given */
 	const char *account;         /* where the resource is */
-	const char *region;
-	const char *partition;
+	const char *region;          /* (the account's region) */
+	const char *partition;       /* (and partition) */
 	int depth;                   /* templates being expanded, nested */
 	char *why;                   /* owned: why the value is unknown */
 };

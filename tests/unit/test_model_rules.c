@@ -137,7 +137,7 @@ static void test_parse_errors(void **state)
 }
 
 struct hits {
-	struct strbuf sb;
+	struct strbuf sb; /* one line per value the rule checks */
 };
 
 static void on_hit(void *ctx, const struct model_rule *r, const struct model_rule_hit *h)
