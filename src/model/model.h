@@ -149,8 +149,8 @@ const char *model_partition_of(const char *region);
  * Appends one CD3nnn finding per violation to out, with the path
  * "Resources/X/Properties/..." and the position of the offending value;
  * pos is used for keys missing from the resource itself.  Unknown values,
- * intrinsic function maps and strings holding {{resolve:...}} references
- * are not judged. */
+ * intrinsic function maps, strings holding {{resolve:...}} references and
+ * nulls (template validation reports those) are not judged. */
 void model_validate(const struct model *m, const char *logical_id,
 		    const struct value *props, struct srcpos pos, struct finding_list *out);
 

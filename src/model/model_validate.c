@@ -6,7 +6,7 @@
  *
  * Values that are not known (unknown values, intrinsic function maps,
  * {{resolve:...}} strings) are not judged, nor is anything that depends on
- * them.  Messages and fixes are written by model_explain.c.
+ * them; nor are nulls, which template validation reports.  Messages and fixes are written by model_explain.c.
  */
 #include "model/model_explain.h"
 #include "model/model_internal.h"
@@ -32,10 +32,13 @@ struct vctx {
 static void validate(struct vctx *c, const struct value *schema, const struct value *v,
 		     struct finding_list *fl);
 
-/* True for a value that cannot be judged. */
+/* True for a value that cannot be judged.  A null is the template's
+ * problem ("'null' values are not allowed in templates"), not the
+ * schema's. */
 static bool not_known(const struct value *v)
 {
-	return v->kind == VALUE_UNKNOWN || v->kind == VALUE_INVALID || value_intrinsic_name(v) ||
+	return v->kind == VALUE_UNKNOWN || v->kind == VALUE_INVALID || v->kind == VALUE_NULL ||
+	       value_intrinsic_name(v) ||
 	       (v->kind == VALUE_STRING && strstr(v->u.string.s, "{{resolve:"));
 }
 

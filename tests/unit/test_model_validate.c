@@ -312,6 +312,8 @@ static void test_unknown_values_not_judged(void **state)
 	ASSERT_RUN("Name: '{{resolve:ssm:/x}}'\n", "");
 	/* oneOf with an unknown value: two matches cannot be trusted. */
 	ASSERT_RUN("Name: abc\nSource: {Bucket: !Ref B}\n", "");
+	/* A null is template validation's to report, not the schema's. */
+	ASSERT_RUN("Name: abc\nCount: null\n", "");
 	/* An intrinsic as the whole Properties. */
 	ASSERT_RUN("Fn::If: [C, {Name: abc}, {Name: x}]\n", "");
 }
