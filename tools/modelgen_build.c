@@ -16,7 +16,7 @@
 /* JSON Schema keywords that CloudFormation's validation uses.  Everything
  * else is dropped: documentation (description, title, examples), keywords
  * CloudFormation does not enforce at create (format, default,
- * insertionOrder, uniqueItems) and cfn-lint's own additions (requiredXor,
+ * insertionOrder) and cfn-lint's own additions (requiredXor,
  * requiredOr, dependentExcluded, dependentRequired, enumCaseInsensitive,
  * uniqueKeys, maxUniqueItems, arrayType, relationshipRef, dependencies,
  * if/then/else, prefixItems). */
@@ -24,8 +24,8 @@ static const char *const kept_keywords[] = {
 	"type", "$ref", "properties", "patternProperties", "additionalProperties",
 	"required", "items", "enum", "const", "pattern", "minLength", "maxLength",
 	"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
-	"minItems", "maxItems", "minProperties", "maxProperties", "oneOf", "anyOf",
-	"allOf", "not", NULL,
+	"minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties", "oneOf",
+	"anyOf", "allOf", "not", NULL,
 };
 
 /* Keywords whose value is a map of name -> schema. */

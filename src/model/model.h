@@ -145,7 +145,7 @@ const char *model_partition_of(const char *region);
 
 /* Validates props (borrowed: a resource's Properties, resolved; NULL when
  * the resource has none) against m's schema, in CloudFormation's wording
- * ("Properties validation failed for resource X with message: [...]").
+ * ("Properties validation failed for resource X with message: #/P: ...").
  * Appends one CD3nnn finding per violation to out, with the path
  * "Resources/X/Properties/..." and the position of the offending value;
  * pos is used for keys missing from the resource itself.  Unknown values,

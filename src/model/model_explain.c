@@ -15,8 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The event text; one violation per finding. */
-#define PROPS_MESSAGE "Properties validation failed for resource %s with message: [%s: %s]"
+/* The event text; one violation per finding.  (Recent consoles show the
+ * violations as a list, "with message: [#/A: ..., #/B: ...]"; most
+ * reports quote the single-violation form used here.) */
+#define PROPS_MESSAGE "Properties validation failed for resource %s with message: %s: %s"
 
 /* At most this many allowed values or keys are listed in a fix. */
 #define LIST_MAX 12
@@ -249,6 +251,14 @@ void explain_count(struct explain *ex, struct finding_list *fl, enum finding_cod
 	finding_set_fix(f, "give %s %zu %s (found %zu)", min ? "at least" : "at most", limit,
 			items ? "items" : "keys", actual);
 	free(detail);
+}
+
+void explain_unique(struct explain *ex, struct finding_list *fl, const struct value *list,
+		    size_t i, size_t j)
+{
+	struct finding *f = add(ex, fl, FC_PROPERTY_UNIQUE, list->pos, "array items are not unique");
+
+	finding_set_fix(f, "remove item %zu: it repeats item %zu", i, j);
 }
 
 void explain_required(struct explain *ex, struct finding_list *fl, const struct value *v,

@@ -1,8 +1,8 @@
 /*
  * model_explain.h - the wording of schema validation findings (internal to
  * src/model): CloudFormation's message for each violation, everit's
- * sentence inside "Properties validation failed for resource X with
- * message: [...]", and a fix in plain words.
+ * sentence after "Properties validation failed for resource X with
+ * message: ", and a fix in plain words.
  *
  * struct explain also tracks where the validator is: the JSON pointer
  * CloudFormation prints ("#/Tags/0/Key") and the finding path
@@ -56,6 +56,9 @@ void explain_length(struct explain *ex, struct finding_list *fl, const struct va
 /* Item or key counts: minItems, maxItems, minProperties, maxProperties. */
 void explain_count(struct explain *ex, struct finding_list *fl, enum finding_code code,
 		   const struct value *v, const char *kw, size_t limit, size_t actual);
+/* "array items are not unique": item i of list repeats item j. */
+void explain_unique(struct explain *ex, struct finding_list *fl, const struct value *list,
+		    size_t i, size_t j);
 /* "required key [key] not found" in the map v. */
 void explain_required(struct explain *ex, struct finding_list *fl, const struct value *v,
 		      const char *key);

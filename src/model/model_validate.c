@@ -245,6 +245,19 @@ static bool any_unknown_item(const struct value *list)
 	return false;
 }
 
+/* Reports the first item equal to an earlier one (positions ignored). */
+static void check_unique(struct vctx *c, const struct value *list, struct finding_list *fl)
+{
+	size_t i, j;
+
+	for (i = 1; i < list->u.list.n; i++)
+		for (j = 0; j < i; j++)
+			if (value_equal(list->u.list.items[i], list->u.list.items[j])) {
+				explain_unique(&c->ex, fl, list, i, j);
+				return;
+			}
+}
+
 static void check_list(struct vctx *c, const struct value *schema, const struct value *v,
 		       struct finding_list *fl)
 {
@@ -253,6 +266,10 @@ static void check_list(struct vctx *c, const struct value *schema, const struct 
 	size_t i;
 
 	if (!any_unknown_item(v)) { /* an item may resolve to nothing (AWS::NoValue) */
+		const struct value *unique = value_map_get(schema, "uniqueItems");
+
+		if (unique && unique->kind == VALUE_BOOL && unique->u.boolean)
+			check_unique(c, v, fl);
 		if (number_kw(schema, "minItems", &lim) && (double)v->u.list.n < lim)
 			explain_count(&c->ex, fl, FC_PROPERTY_ITEMS, v, "minItems", (size_t)lim,
 				      v->u.list.n);
