@@ -21,11 +21,16 @@
 /* Schema frames per validation (instance depth is bounded by the loader;
  * $ref chains and combinators add a few frames per level). */
 #define MAX_FRAMES 1000
+/* validate() calls per resource: combinators re-validate a subtree once
+ * per branch, so nested ones could multiply the work; past this budget the
+ * rest is not judged. */
+#define MAX_STEPS 200000
 
 struct vctx {
 	const struct model *m; /* the type validated against */
 	struct explain ex;    /* where findings go and how they are worded */
 	int frames;           /* validate() frames in use */
+	long steps;           /* validate() calls so far */
 	bool saw_unknown;     /* something under the current trial was not judged */
 };
 
@@ -415,7 +420,7 @@ static void validate(struct vctx *c, const struct value *schema, const struct va
 	const struct value *k;
 	size_t i;
 
-	if (not_known(v)) {
+	if (not_known(v) || ++c->steps > MAX_STEPS) {
 		c->saw_unknown = true;
 		return;
 	}
