@@ -22,7 +22,7 @@ if "$GEN" "$TOP_SRCDIR/tests/model/schemas" "$TMP/out" >"$TMP/stdout" 2>"$TMP/st
 			diff "$TMP/out/$f" "$TOP_SRCDIR/tests/model/models/generated/$f" | head -5
 		fi
 	done
-	grep -q "^modelgen: 8 types, 23409 bytes of models in " "$TMP/stdout" ||
+	grep -q "^modelgen: 8 types, 23602 bytes of models in " "$TMP/stdout" ||
 		fail "fixtures: summary line: $(cat "$TMP/stdout")"
 	[ ! -s "$TMP/stderr" ] || fail "fixtures: unexpected stderr: $(cat "$TMP/stderr")"
 	[ ! -e "$TMP/out/types.jsonl.tmp" ] || fail "fixtures: temporary file left behind"

@@ -128,7 +128,7 @@ static void test_extraneous(void **state)
 	fix = fix_of("Test::Keywords::Thing", "Name: abc\nmode: fast\n");
 	assert_string_equal(fix, "did you mean Mode? remove mode or correct its name; allowed here: "
 			    "Name, Endpoint, Mode, Version, Count, Ratio, Enabled, Tags, Labels, "
-			    "Settings, Source, Target, ... (18 in all)");
+			    "Settings, Source, Target, ... (19 in all)");
 	free(fix);
 }
 
@@ -321,6 +321,33 @@ static void test_unknown_values_not_judged(void **state)
 	ASSERT_RUN("Fn::If: [C, {Name: abc}, {Name: x}]\n", "");
 }
 
+static void test_work_budget(void **state)
+{
+	struct strbuf yaml = STRBUF_INIT;
+	char *first, *second;
+	int i;
+
+	(void)state;
+	/* Each level has both A and B: every oneOf validates both subtrees once
+	 * per branch, 4^depth steps without the budget. */
+	strbuf_addstr(&yaml, "Name: abc\nTree: ");
+	for (i = 0; i < 30; i++)
+		strbuf_addstr(&yaml, "{A: {}, B: ");
+	strbuf_addstr(&yaml, "{}");
+	for (i = 0; i < 30; i++)
+		strbuf_addch(&yaml, '}');
+	strbuf_addch(&yaml, '\n');
+	first = run(yaml.buf);
+	second = run(yaml.buf);
+	assert_string_equal(first, second);
+	/* The innermost levels are judged before the budget runs out. */
+	assert_non_null(strstr(first, "#/Tree/B/B/B/B/B/B/B/B/B/B/B/B/B/B/B/B/B/B/B/B/B/B/B/B/B/B/B/B/B/B: "
+				      "#: 0 subschemas matched instead of one"));
+	free(first);
+	free(second);
+	strbuf_release(&yaml);
+}
+
 static void test_real_types(void **state)
 {
 	char *got;
@@ -353,6 +380,7 @@ int main(void)
 		cmocka_unit_test(test_pattern_and_additional_properties),
 		cmocka_unit_test(test_combinators),
 		cmocka_unit_test(test_unknown_values_not_judged),
+		cmocka_unit_test(test_work_budget),
 		cmocka_unit_test(test_real_types),
 	};
 
