@@ -95,6 +95,9 @@ bool model_has_attribute(const struct model *m, const char *attr);
  * messages; custom resources and extra overlay attributes are not listed. */
 size_t model_attribute_count(const struct model *m);
 const char *model_attribute_at(const struct model *m, size_t i);
+/* True when the type's schema has the top-level property name (for state
+ * files, whose property names are checked against the schema). */
+bool model_has_property(const struct model *m, const char *name);
 /* The property holding the resource's physical name (borrowed), such as
  * BucketName or RoleName; NULL when the type has none. */
 const char *model_name_property(const struct model *m);

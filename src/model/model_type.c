@@ -250,6 +250,11 @@ const char *model_attribute_at(const struct model *m, size_t i)
 	return value_str(value_list_get(m->attrs, i));
 }
 
+bool model_has_property(const struct model *m, const char *name)
+{
+	return value_map_get(value_map_get(m->schema, "properties"), name) != NULL;
+}
+
 const char *model_name_property(const struct model *m)
 {
 	return m->name_prop;
