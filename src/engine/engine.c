@@ -64,7 +64,7 @@ int engine_check_file(const char *path, const struct deploy *d,
 	char *buf;
 	bool failed;
 
-	buf = load_read_file(path, 0, &len, dl);
+	buf = load_read_file(path, TEMPLATE_MAX_FILE_BYTES, &len, dl);
 	if (!buf)
 		return -1;
 	root = load_buffer(path, buf, len, &opt, dl);
