@@ -12,6 +12,16 @@ OUT="$TMP/out"
 ERR="$TMP/err"
 n_checks=0
 
+# The shared folder (corpus, schemas) beside the checkout, when there is one;
+# distcheck builds inside the checkout, so ask git where the checkout is.
+find_shared() {
+	for d in "${CFN_SHARED:-}" "$TOP_SRCDIR/../shared" \
+		"$(git -C "$TOP_SRCDIR" rev-parse --show-toplevel 2>/dev/null)/../shared"; do
+		[ -n "$d" ] && [ -d "$d/corpus" ] && { echo "$d"; return 0; }
+	done
+	return 1
+}
+
 fail() {
 	echo "FAIL: $*" >&2
 	echo "--- command: $last_cmd" >&2

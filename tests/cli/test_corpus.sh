@@ -1,10 +1,10 @@
 #!/bin/sh
 # test_corpus.sh - every template of the shared corpus (../shared/corpus, or
-# $CFN_CORPUS) through `check --format json`: no crash, a JSON report with a
+# $CFN_CORPUS; see find_shared in lib.sh) through `check --format json`: no crash, a JSON report with a
 # verdict for every usable template (exit 0, 1 or 3), and exit 2 only for the
 # templates listed in corpus-rejected.txt, with the reason listed there.
 . "$TOP_SRCDIR/tests/lib.sh"
-CORPUS="${CFN_CORPUS:-$TOP_SRCDIR/../shared/corpus}"
+CORPUS="${CFN_CORPUS:-$(find_shared)/corpus}"
 REJECTED="$TOP_SRCDIR/tests/cli/corpus-rejected.txt"
 if [ ! -d "$CORPUS" ]; then
 	echo "skip: no corpus at $CORPUS (set CFN_CORPUS)"
