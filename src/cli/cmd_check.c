@@ -32,22 +32,29 @@ static int run(struct cli_options *o, const char *default_format)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct run_result r = { NULL, 0 };
+	struct state *state;
 	struct deploy d;
 	char *stack_name = NULL;
 	int rc;
 
-	if (o->n_state_files || o->models_dir) {
-		diag_error(&dl, SRCPOS_NONE, "%s is not supported yet (it arrives with account states "
-			   "and resource models)", o->n_state_files ? "--state" : "--models");
+	if (o->models_dir) {
+		diag_error(&dl, SRCPOS_NONE, "--models is not supported yet (it arrives with the "
+			   "resource models)");
 		diag_print(&dl, stderr);
 		diag_clear(&dl);
 		return EXIT_INPUT_ERROR;
 	}
-	cli_deploy_from_options(o, &d);
+	state = cli_load_state(o, o->n_state_files ? o->state_files[0] : NULL, &dl);
+	if (!state) {
+		diag_print(&dl, stderr);
+		diag_clear(&dl);
+		return EXIT_INPUT_ERROR;
+	}
+	cli_deploy_from_options(o, state, &d);
 	d.stack_name = o->stack_name;
 	if (!d.stack_name)
 		d.stack_name = stack_name = stack_name_from_file(o->target);
-	if (engine_check_file(o->target, &d, &r, &dl) < 0 ||
+	if (engine_check_file(o->target, &d, state, &r, &dl) < 0 ||
 	    cli_write_report(&r, o, default_format, &dl) < 0) {
 		diag_print(&dl, stderr);
 		rc = EXIT_INPUT_ERROR;
@@ -57,6 +64,7 @@ static int run(struct cli_options *o, const char *default_format)
 	}
 	result_free(&r);
 	diag_clear(&dl);
+	state_free(state);
 	free(stack_name);
 	return rc;
 }

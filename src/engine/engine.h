@@ -12,6 +12,7 @@
 #include <stdbool.h>
 
 #include "engine/result.h"
+#include "state/state.h"
 #include "util/diag.h"
 #include "value/value.h"
 
@@ -32,10 +33,11 @@ struct deploy {
 	bool show_resolved;            /* put resolved properties in the result */
 };
 
-/* Predicts the create of the template at path.  Appends one stack to out
- * and returns 0; or returns -1 with errors in dl when the template cannot
- * be used (nothing is appended). */
-int engine_check_file(const char *path, const struct deploy *d,
+/* Predicts the create of the template at path against state, which the
+ * simulation updates (created resources, the stack).  Appends one stack to
+ * out and returns 0; or returns -1 with errors in dl when the template
+ * cannot be used (nothing is appended). */
+int engine_check_file(const char *path, const struct deploy *d, struct state *state,
 		      struct run_result *out, struct diag_list *dl);
 
 #endif

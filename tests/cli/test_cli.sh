@@ -115,12 +115,20 @@ expect_json stacks.0.stack_findings.0.message "Template error: YAML aliases are 
 expect_json stacks.0.stack_findings.0.line 8
 
 # A transform cfn-dryrun does not expand: uncertain (exit 3), names it may declare are warnings.
-run "$CFN_DRYRUN" check "$T/sam.yaml" --format json
+run "$CFN_DRYRUN" check "$T/sam.yaml" --format json --capabilities CAPABILITY_AUTO_EXPAND
 expect_status 3
 expect_json stacks.0.verdict uncertain
 expect_json stacks.0.stack_findings.0.code CD1090
 expect_json stacks.0.stack_findings.1.code CD1011
 expect_json stacks.0.stack_findings.1.severity warning
+
+# ... and a transform needs CAPABILITY_AUTO_EXPAND.
+run "$CFN_DRYRUN" check "$T/sam.yaml" --format json
+expect_status 1
+expect_json stacks.0.stack_findings.2.code CD2001
+expect_json stacks.0.stack_findings.2.message "Requires capabilities : [CAPABILITY_AUTO_EXPAND]"
+expect_json stacks.0.stack_findings.2.fix "acknowledge them: --capabilities CAPABILITY_AUTO_EXPAND (aws cloudformation deploy --capabilities ...)"
+expect_json stacks.0.capabilities '["CAPABILITY_AUTO_EXPAND"]'
 
 # graph prints DOT by default, with waves as ranks.
 run "$CFN_DRYRUN" graph "$EXAMPLE"
