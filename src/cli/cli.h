@@ -68,6 +68,7 @@ void cli_usage(FILE *out, const char *name);
 
 int cmd_check(struct cli_options *o);
 int cmd_graph(struct cli_options *o);
+int cmd_scenario(struct cli_options *o);
 
 /* Default stack name: the template's file name without directory and extension (new). */
 char *cli_default_stack_name(const char *path);

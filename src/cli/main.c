@@ -13,6 +13,8 @@
 static const struct cli_command commands[] = {
 	{ "check", cmd_check, "check TEMPLATE [options]", "predict a single stack create" },
 	{ "graph", cmd_graph, "graph TEMPLATE [options]", "dependency graph (DOT by default)" },
+	{ "scenario", cmd_scenario, "scenario SCENARIO.yaml [--expect] [options]",
+	  "several stacks, accounts, regions" },
 	{ NULL, NULL, NULL, NULL },
 };
 

@@ -94,16 +94,21 @@ int engine_check_file(const char *path, const struct deploy *d, struct state *st
 	s->account = xstrdup(d->account);
 	s->region = xstrdup(d->region);
 	s->template_file = xstrdup(path);
-	s->stack_findings = findings;
-	stack_check_run_all(&env, s);
+	if (d->preset)
+		finding_list_copy(&s->stack_findings, d->preset);
+	finding_list_copy(&s->stack_findings, &findings);
+	finding_list_free(&findings);
+	if (!d->blocked)
+		stack_check_run_all(&env, s);
 
 	engine_sim_init(&hctx, &hooks, &env, g);
-	sim_run(&env, state, g, &hooks, finding_list_errors(&s->stack_findings) > 0,
+	sim_run(&env, state, g, &hooks, d->blocked || finding_list_errors(&s->stack_findings) > 0,
 		d->show_resolved, s);
 	engine_sim_free(&hctx);
-	s->verdict = decide_verdict(s);
+	s->verdict = d->blocked ? VERDICT_BLOCKED : decide_verdict(s);
 	if (s->verdict == VERDICT_OK || s->verdict == VERDICT_UNCERTAIN)
-		state_add_stack(state, d->account, d->region, d->stack_name, "CREATE_COMPLETE", NULL);
+		state_add_stack(state, d->account, d->region, d->stack_name, "CREATE_COMPLETE",
+				s->outputs ? value_copy(s->outputs) : NULL);
 	graph_free(g);
 	template_free(t);
 	return 0;

@@ -31,6 +31,9 @@ struct deploy {
 	unsigned capabilities;         /* enum capability bits */
 	const char *date;              /* borrowed "YYYY-MM-DD": the day judged on */
 	bool show_resolved;            /* put resolved properties in the result */
+	const struct finding_list *preset; /* borrowed stack findings found before the
+					      template is read (scenario wiring), or NULL */
+	bool blocked;                  /* nothing is attempted (a stack it waits on fails) */
 };
 
 /* Predicts the create of the template at path against state, which the

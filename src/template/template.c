@@ -193,6 +193,9 @@ static void add_resource(struct template *t, const struct value_entry *e,
 	r->properties = value_map_get(def, "Properties");
 	v = value_map_get(def, "Condition");
 	r->condition = value_str(v);
+	if (v && !r->condition)
+		finding_add(fl, FC_CONDITION_NOT_STRING, v->pos, path.buf,
+			    "Template format error: Every Condition member must be a string");
 	r->depends_on = value_map_get(def, "DependsOn");
 	strbuf_release(&path);
 }
