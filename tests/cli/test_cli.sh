@@ -15,6 +15,11 @@ expect_status 0
 expect_out_contains "cfn-dryrun check TEMPLATE [options]"
 expect_out_contains "--format F            report format: text, json, dot"
 
+run "$CFN_DRYRUN" help codes
+expect_status 0
+expect_out_contains "CD1012  error    circular-dependency          Resources that depend on each other in a cycle."
+expect_out_contains "CD4001  error    name-exists"
+
 run "$CFN_DRYRUN" help graph
 expect_status 0
 expect_out_contains "cfn-dryrun graph TEMPLATE [options]"
