@@ -51,8 +51,15 @@ struct cli_command {
 int cli_parse_options(int argc, char **argv, struct cli_options *o, struct diag_list *dl);
 /* Frees what o owns. */
 void cli_options_free(struct cli_options *o);
-/* Fills d from o (defaults for what o leaves out). d borrows from o. */
-void cli_deploy_from_options(const struct cli_options *o, struct deploy *d);
+/* Fills d from o, then the state file's defaults, then cfn-dryrun's
+ * (123456789012, us-east-1).  d borrows from o and state. */
+void cli_deploy_from_options(const struct cli_options *o, const struct state *state,
+			     struct deploy *d);
+/* Loads the state file at path (NULL: a new empty state) with o's
+ * --allow-outside, checking its types and property names against models
+ * (borrowed; NULL: not checked).  Returns new, or NULL with errors in dl. */
+struct state *cli_load_state(const struct cli_options *o, const char *path,
+			     struct model_set *models, struct diag_list *dl);
 /* Writes the report of r in o's format to stdout or --output (atomically).
  * Returns 0, or -1 with an error in dl. */
 int cli_write_report(const struct run_result *r, const struct cli_options *o,
@@ -62,6 +69,7 @@ void cli_usage(FILE *out, const char *name);
 
 int cmd_check(struct cli_options *o);
 int cmd_graph(struct cli_options *o);
+int cmd_scenario(struct cli_options *o);
 
 /* Default stack name: the template's file name without directory and extension (new). */
 char *cli_default_stack_name(const char *path);

@@ -32,28 +32,27 @@ static int run(struct cli_options *o, const char *default_format)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct run_result r = { NULL, 0 };
+	struct model_set *models;
+	struct state *state = NULL;
 	struct deploy d;
 	char *stack_name = NULL;
 	int rc;
 
-	if (o->n_state_files) {
-		diag_error(&dl, SRCPOS_NONE, "--state is not supported yet (it arrives with account "
-			   "states)");
+	models = model_set_open_default(o->models_dir, &dl);
+	if (models)
+		state = cli_load_state(o, o->n_state_files ? o->state_files[0] : NULL, models, &dl);
+	if (!state) {
 		diag_print(&dl, stderr);
 		diag_clear(&dl);
+		model_set_free(models);
 		return EXIT_INPUT_ERROR;
 	}
-	cli_deploy_from_options(o, &d);
-	d.models = model_set_open_default(o->models_dir, &dl);
-	if (!d.models) {
-		diag_print(&dl, stderr);
-		diag_clear(&dl);
-		return EXIT_INPUT_ERROR;
-	}
+	cli_deploy_from_options(o, state, &d);
+	d.models = models;
 	d.stack_name = o->stack_name;
 	if (!d.stack_name)
 		d.stack_name = stack_name = stack_name_from_file(o->target);
-	if (engine_check_file(o->target, &d, &r, &dl) < 0 ||
+	if (engine_check_file(o->target, &d, state, &r, &dl) < 0 ||
 	    cli_write_report(&r, o, default_format, &dl) < 0) {
 		diag_print(&dl, stderr);
 		rc = EXIT_INPUT_ERROR;
@@ -63,7 +62,8 @@ static int run(struct cli_options *o, const char *default_format)
 	}
 	result_free(&r);
 	diag_clear(&dl);
-	model_set_free(d.models);
+	state_free(state);
+	model_set_free(models);
 	free(stack_name);
 	return rc;
 }

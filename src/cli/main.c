@@ -13,6 +13,8 @@
 static const struct cli_command commands[] = {
 	{ "check", cmd_check, "check TEMPLATE [options]", "predict a single stack create" },
 	{ "graph", cmd_graph, "graph TEMPLATE [options]", "dependency graph (DOT by default)" },
+	{ "scenario", cmd_scenario, "scenario SCENARIO.yaml [--expect] [options]",
+	  "several stacks, accounts, regions" },
 	{ NULL, NULL, NULL, NULL },
 };
 
@@ -45,6 +47,18 @@ static const struct cli_command *find_command(const char *name)
 	return NULL;
 }
 
+/* "cfn-dryrun help codes": every finding code with its severity and meaning. */
+static void print_codes(FILE *out)
+{
+	size_t i;
+
+	for (i = 0; i < finding_code_count(); i++) {
+		const struct code_info *c = finding_code_info((enum finding_code)i);
+		fprintf(out, "%s  %-7s  %-28s %s\n", c->code, severity_name(c->severity), c->name,
+			c->summary);
+	}
+}
+
 void cli_usage(FILE *out, const char *name)
 {
 	const struct cli_command *c;
@@ -58,6 +72,8 @@ void cli_usage(FILE *out, const char *name)
 	if (!name)
 		fprintf(out, "  cfn-dryrun %-40s %s\n", "--version | --help | help COMMAND",
 			"this help, or one command's");
+	if (!name)
+		fprintf(out, "  cfn-dryrun %-40s %s\n", "help codes", "every finding code and what it means");
 	fprintf(out, "\n");
 	fprintf(out, options_help, formats.buf);
 	strbuf_release(&formats);
@@ -80,6 +96,10 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
 		const char *topic = argc > 2 && strcmp(argv[1], "help") == 0 ? argv[2] : NULL;
+		if (topic && !strcmp(topic, "codes")) {
+			print_codes(stdout);
+			return EXIT_CREATED;
+		}
 		if (topic && !find_command(topic)) {
 			fprintf(stderr, "cfn-dryrun: error: no help for '%s'\n", topic);
 			return EXIT_INPUT_ERROR;

@@ -3,6 +3,7 @@
  * declared as a table for getopt_long, then checked in combination.
  */
 #include "cli/cli.h"
+#include "engine/typecheck.h"
 #include "load/load.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -344,13 +345,33 @@ char *cli_default_stack_name(const char *path)
 	return xstrndup(base, (size_t)(dot - base));
 }
 
-void cli_deploy_from_options(const struct cli_options *o, struct deploy *d)
+void cli_deploy_from_options(const struct cli_options *o, const struct state *state,
+			     struct deploy *d)
 {
 	memset(d, 0, sizeof(*d));
-	d->account = o->account ? o->account : "123456789012";
-	d->region = o->region ? o->region : "us-east-1";
+	d->account = o->account ? o->account : state_default_account(state);
+	if (!d->account)
+		d->account = "123456789012";
+	d->region = o->region ? o->region : state_default_region(state);
+	if (!d->region)
+		d->region = "us-east-1";
 	d->parameters = o->params;
 	d->capabilities = o->capabilities;
 	d->date = o->date ? o->date : o->today;
 	d->show_resolved = o->show_resolved;
+}
+
+struct state *cli_load_state(const struct cli_options *o, const char *path,
+			     struct model_set *models, struct diag_list *dl)
+{
+	struct state_checks checks;
+	struct state_options so = { o->allow_outside, NULL };
+
+	if (!path)
+		return state_new(NULL);
+	if (models) {
+		typecheck_state_checks(models, &checks);
+		so.checks = &checks;
+	}
+	return state_load(path, &so, dl);
 }

@@ -13,6 +13,7 @@
 
 #include "engine/result.h"
 #include "model/model.h"
+#include "state/state.h"
 #include "util/diag.h"
 #include "value/value.h"
 
@@ -31,13 +32,17 @@ struct deploy {
 	unsigned capabilities;         /* enum capability bits */
 	const char *date;              /* borrowed "YYYY-MM-DD": the day judged on */
 	bool show_resolved;            /* put resolved properties in the result */
+	const struct finding_list *preset; /* borrowed stack findings found before the
+					      template is read (scenario wiring), or NULL */
+	bool blocked;                  /* nothing is attempted (a stack it waits on fails) */
 	struct model_set *models;      /* borrowed resource models; NULL: types are not checked */
 };
 
-/* Predicts the create of the template at path.  Appends one stack to out
- * and returns 0; or returns -1 with errors in dl when the template cannot
- * be used (nothing is appended). */
-int engine_check_file(const char *path, const struct deploy *d,
+/* Predicts the create of the template at path against state, which the
+ * simulation updates (created resources, the stack).  Appends one stack to
+ * out and returns 0; or returns -1 with errors in dl when the template
+ * cannot be used (nothing is appended). */
+int engine_check_file(const char *path, const struct deploy *d, struct state *state,
 		      struct run_result *out, struct diag_list *dl);
 
 #endif

@@ -5,6 +5,7 @@
 #include "util/strbuf.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 
 uint64_t physid_hash(const char *a, const char *b)
 {
@@ -57,4 +58,17 @@ char *physid_name_lower(const char *stack, const char *logical_id, size_t max_le
 	strbuf_addch(&sb, '-');
 	strbuf_addstr(&sb, suffix);
 	return strbuf_detach(&sb, NULL);
+}
+
+char *physid_stack_arn(const char *partition, const char *region, const char *account,
+		       const char *stack)
+{
+	char *where = xstrfmt("%s/%s/%s", partition, region, account);
+	uint64_t a = physid_hash(where, stack), b = physid_hash(stack, where);
+
+	free(where);
+	return xstrfmt("arn:%s:cloudformation:%s:%s:stack/%s/%08llx-%04llx-%04llx-%04llx-%012llx",
+		       partition, region, account, stack, (unsigned long long)(a >> 32),
+		       (unsigned long long)((a >> 16) & 0xffff), (unsigned long long)(a & 0xffff),
+		       (unsigned long long)(b >> 48), (unsigned long long)(b & 0xffffffffffffull));
 }

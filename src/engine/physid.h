@@ -22,4 +22,10 @@ char *physid_name(const char *stack, const char *logical_id);
  * "stack-logicalid-xxxxxxxxxxxx", at most max_len characters. */
 char *physid_name_lower(const char *stack, const char *logical_id, size_t max_len);
 
+/* Returns a new stack ARN,
+ * arn:PARTITION:cloudformation:REGION:ACCOUNT:stack/NAME/UUID, the UUID
+ * derived from the other parts (what AWS::StackId gives). */
+char *physid_stack_arn(const char *partition, const char *region, const char *account,
+		       const char *stack);
+
 #endif

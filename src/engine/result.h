@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "engine/finding.h"
+#include "util/strlist.h"
 #include "value/value.h"
 
 enum res_status {
@@ -30,11 +31,6 @@ enum verdict {
 	VERDICT_FAIL,
 	VERDICT_UNCERTAIN,
 	VERDICT_BLOCKED,
-};
-
-struct strlist {
-	char **items; /* owned strings */
-	size_t n, cap;
 };
 
 struct res_result {
@@ -82,15 +78,6 @@ struct run_result {
 };
 
 /* ---- Building ---- */
-
-/* Appends a copy of s. */
-void strlist_add(struct strlist *l, const char *s);
-/* True when l holds s. */
-int strlist_has(const struct strlist *l, const char *s);
-/* Appends a copy of s unless already there. */
-void strlist_add_unique(struct strlist *l, const char *s);
-/* Frees the strings and empties l. */
-void strlist_free(struct strlist *l);
 
 /* Appends a new zeroed stack to r and returns it (borrowed). */
 struct stack_result *result_add_stack(struct run_result *r);

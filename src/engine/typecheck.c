@@ -50,6 +50,11 @@ static const char *closest_type(const struct model_set *ms, const char *type)
 	return NULL;
 }
 
+bool typecheck_macro_transform(const struct template *t)
+{
+	return has_unexpanded_transform(t, true);
+}
+
 static void unrecognized_types(struct model_set *ms, const struct template *t,
 			       const char *region, struct finding_list *fl, struct diag_list *dl)
 {
@@ -172,58 +177,28 @@ void typecheck_stack(struct model_set *ms, const struct template *t, const char 
 	strlist_free(&w.reported);
 }
 
-/* Until the simulation loop lands: a resource with an error finding fails;
- * one that depends on a failing or blocked resource is blocked by the
- * failing roots.  Results are in wave order, so dependencies come first. */
-static bool apply_statuses(struct stack_result *s)
+static int type_known(void *ctx, const char *type)
 {
-	bool any = false;
-	size_t i, k, j;
+	struct diag_list dl = DIAG_LIST_INIT;
+	const struct model *m = model_find(ctx, type, &dl);
+	int rc = m ? 1 : dl.n_errors ? -1 : 0;
 
-	for (i = 0; i < s->n_resources; i++) {
-		struct res_result *r = &s->resources[i];
-
-		if (finding_list_errors(&r->findings)) {
-			r->status = STATUS_FAIL;
-			any = true;
-		}
-		for (k = 0; k < r->depends_on.n; k++) {
-			struct res_result *dep = result_resource(s, r->depends_on.items[k]);
-			if (!dep || (dep->status != STATUS_FAIL && dep->status != STATUS_BLOCKED))
-				continue;
-			r->status = STATUS_BLOCKED;
-			if (dep->status == STATUS_FAIL)
-				strlist_add_unique(&r->blocked_by, dep->logical_id);
-			for (j = 0; j < dep->blocked_by.n; j++)
-				strlist_add_unique(&r->blocked_by, dep->blocked_by.items[j]);
-		}
-		if (r->status == STATUS_BLOCKED || r->status == STATUS_FAIL) {
-			free(r->physical_id);
-			r->physical_id = NULL;
-		}
-	}
-	return any;
+	diag_clear(&dl);
+	return rc;
 }
 
-bool typecheck_resources(struct model_set *ms, const struct template *t,
-			 struct stack_result *s, bool stack_failed, struct diag_list *dl)
+static int property_known(void *ctx, const char *type, const char *property)
 {
-	size_t i;
+	struct diag_list dl = DIAG_LIST_INIT;
+	const struct model *m = model_find(ctx, type, &dl);
 
-	/* A macro may rewrite any resource's properties; SAM's transform only
-	 * rewrites AWS::Serverless::* resources, which are not validated. */
-	for (i = 0; i < t->n_resources && !has_unexpanded_transform(t, true); i++) {
-		const struct tmpl_resource *res = &t->resources[i];
-		struct res_result *r = result_resource(s, res->logical_id);
-		const struct model *m;
+	diag_clear(&dl);
+	return m ? model_has_property(m, property) : -1;
+}
 
-		/* Without condition values, a conditional resource may never be
-		 * created: it is not judged until the resolver lands. */
-		if (!r || !res->type || res->condition || res->def->kind != VALUE_MAP)
-			continue;
-		m = recognized(ms, res->type, s->region, dl);
-		if (m)
-			model_validate(m, res->logical_id, res->properties, res->pos, &r->findings);
-	}
-	return stack_failed ? false : apply_statuses(s);
+void typecheck_state_checks(struct model_set *ms, struct state_checks *out)
+{
+	out->ctx = ms;
+	out->type_known = type_known;
+	out->property_known = property_known;
 }

@@ -4,7 +4,8 @@
  * not have, and each resource's properties against its schema.
  *
  * The engine calls typecheck_stack before deciding whether the stack
- * fails, and typecheck_resources once the resource results exist.
+ * fails; each resource's properties are validated by the property-schema
+ * check (src/checks/property_schema.c) when the simulation attempts it.
  */
 #ifndef CFN_TYPECHECK_H
 #define CFN_TYPECHECK_H
@@ -13,6 +14,7 @@
 
 #include "engine/result.h"
 #include "model/model.h"
+#include "state/state.h"
 #include "template/template.h"
 #include "util/diag.h"
 
@@ -23,17 +25,13 @@
 void typecheck_stack(struct model_set *ms, const struct template *t, const char *region,
 		     struct finding_list *fl, struct diag_list *dl);
 
-/* Validates the properties of each resource of t against its model,
- * adding the findings to its result in s (also when the stack already
- * fails, so that one run lists every problem).  Until the resolver lands
- * it validates the template's raw Properties (intrinsic functions are not
- * judged) and skips resources with a Condition; a template with a macro
- * transform (other than SAM's and AWS::LanguageExtensions) is not
- * validated, as the macro rewrites what it validates.  Then, unless
- * stack_failed, and until the simulation loop lands, a resource with an
- * error fails and what depends on it is blocked.  Returns true when a
- * resource fails. */
-bool typecheck_resources(struct model_set *ms, const struct template *t,
-			 struct stack_result *s, bool stack_failed, struct diag_list *dl);
+/* True when a macro transform (not SAM's, not AWS::LanguageExtensions)
+ * rewrites t: what CloudFormation validates is the macro's output, so
+ * properties are not validated. */
+bool typecheck_macro_transform(const struct template *t);
+
+/* Fills out (its functions use ms, borrowed) so the state loader checks
+ * the types and property names of a state file against the models. */
+void typecheck_state_checks(struct model_set *ms, struct state_checks *out);
 
 #endif

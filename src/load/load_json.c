@@ -157,6 +157,7 @@ static int unicode_escape(struct json_parser *p, struct srcpos at, struct strbuf
 static char *parse_string_raw(struct json_parser *p)
 {
 	struct strbuf sb = STRBUF_INIT;
+	struct srcpos start = here(p);
 
 	advance(p); /* opening quote */
 	for (;;) {
@@ -164,7 +165,7 @@ static char *parse_string_raw(struct json_parser *p)
 		struct srcpos at = here(p);
 
 		if (c < 0) {
-			fail(p, at, "unterminated string");
+			fail(p, start, "unterminated string");
 			break;
 		}
 		if (c == '"') {

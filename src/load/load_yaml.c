@@ -184,7 +184,10 @@ static int check_tag(struct yaml_loader *ld, const char *tag, int is_scalar,
 	if (ld->cfn_tags)
 		*cfn = load_cfn_tag(tag);
 	if (!*cfn) {
-		fail(ld, pos, "unknown tag %s", tag);
+		fail(ld, pos, "unknown tag %s%s", tag,
+		     !strncmp(tag, "!Rain::", 7)
+			     ? " (a rain directive: run `rain pkg` to produce the CloudFormation template)"
+			     : "");
 		return -1;
 	}
 	return 0;

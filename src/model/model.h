@@ -95,9 +95,11 @@ bool model_has_attribute(const struct model *m, const char *attr);
  * messages; custom resources and extra overlay attributes are not listed. */
 size_t model_attribute_count(const struct model *m);
 const char *model_attribute_at(const struct model *m, size_t i);
-/* True when the type's schema has the top-level property name (for state
- * files, whose property names are checked against the schema). */
-bool model_has_property(const struct model *m, const char *name);
+/* Whether the type's schema has the top-level property name (for state
+ * files, whose property names are checked against the schema): 1 yes,
+ * 0 no, -1 cannot tell (custom resources, schemas admitting names by
+ * pattern). */
+int model_has_property(const struct model *m, const char *name);
 /* The property holding the resource's physical name (borrowed), such as
  * BucketName or RoleName; NULL when the type has none. */
 const char *model_name_property(const struct model *m);

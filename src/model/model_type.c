@@ -250,9 +250,11 @@ const char *model_attribute_at(const struct model *m, size_t i)
 	return value_str(value_list_get(m->attrs, i));
 }
 
-bool model_has_property(const struct model *m, const char *name)
+int model_has_property(const struct model *m, const char *name)
 {
-	return value_map_get(value_map_get(m->schema, "properties"), name) != NULL;
+	if (value_map_get(value_map_get(m->schema, "properties"), name))
+		return 1;
+	return m->custom || value_map_get(m->schema, "patternProperties") ? -1 : 0;
 }
 
 const char *model_name_property(const struct model *m)

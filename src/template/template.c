@@ -17,10 +17,13 @@ static const char *const sections[] = {
 	NULL,
 };
 
+/* "Version" is not in today's documentation, but CloudFormation still
+ * accepts it: AWS's own sample templates (aws-cloudformation-templates,
+ * Solutions/ADConnector) give custom resources Version: "1.0". */
 static const char *const resource_attributes[] = {
 	"Type", "Properties", "DependsOn", "Condition", "Metadata",
 	"CreationPolicy", "UpdatePolicy", "DeletionPolicy", "UpdateReplacePolicy",
-	NULL,
+	"Version", NULL,
 };
 
 static const char *const pseudo_parameters[] = {
@@ -59,15 +62,42 @@ static const struct value *section(const struct value *root, const char *name)
 	return value_map_get(root, name);
 }
 
-static void check_sections(const struct value *root, struct finding_list *fl)
+/* A transform cfn-dryrun does not expand (SAM, a macro) may consume
+ * sections and resource attributes CloudFormation itself does not know:
+ * those become warnings.  SAM's Globals section is simply valid. */
+static bool transform_may_consume(const struct template *t, const char *key,
+				  struct finding *f)
 {
-	const struct value *v;
+	size_t i;
+
+	for (i = 0; i < t->n_transforms; i++) {
+		if (!strcmp(t->transforms[i], "AWS::LanguageExtensions"))
+			continue;
+		if (f) {
+			f->severity = SEV_WARNING;
+			finding_set_fix(f, "%s is not CloudFormation's own; transform %s must consume it "
+				       "before the create", key, t->transforms[i]);
+		}
+		return true;
+	}
+	return false;
+}
+
+static void check_sections(const struct template *t, struct finding_list *fl)
+{
+	const struct value *root = t->root, *v;
 
 	VALUE_MAP_FOREACH(root, e) {
-		if (!in_list(e->key, sections))
-			finding_add(fl, FC_UNKNOWN_SECTION, e->key_pos, e->key,
-				    "Invalid template property or properties [%s]",
-				    e->key);
+		struct finding *f;
+
+		if (in_list(e->key, sections))
+			continue;
+		if (!strcmp(e->key, "Globals") &&
+		    template_has_transform(t, "AWS::Serverless-2016-10-31"))
+			continue;
+		f = finding_add(fl, FC_UNKNOWN_SECTION, e->key_pos, e->key,
+				"Invalid template property or properties [%s]", e->key);
+		transform_may_consume(t, e->key, f);
 	}
 	v = section(root, "AWSTemplateFormatVersion");
 	if (v && !(value_is_string(v) && !strcmp(v->u.string.s, "2010-09-09")))
@@ -156,12 +186,16 @@ static void add_resource(struct template *t, const struct value_entry *e,
 		r->type = v->u.string.s;
 	VALUE_MAP_FOREACH(def, a) {
 		if (!in_list(a->key, resource_attributes))
-			finding_add(fl, FC_RESOURCE_ATTRIBUTE, a->key_pos, path.buf,
-				    "Invalid template resource property '%s'", a->key);
+			transform_may_consume(t, a->key,
+					      finding_add(fl, FC_RESOURCE_ATTRIBUTE, a->key_pos, path.buf,
+							  "Invalid template resource property '%s'", a->key));
 	}
 	r->properties = value_map_get(def, "Properties");
 	v = value_map_get(def, "Condition");
 	r->condition = value_str(v);
+	if (v && !r->condition)
+		finding_add(fl, FC_CONDITION_NOT_STRING, v->pos, path.buf,
+			    "Template format error: Every Condition member must be a string");
 	r->depends_on = value_map_get(def, "DependsOn");
 	strbuf_release(&path);
 }
@@ -294,10 +328,10 @@ struct template *template_open(struct value *root, size_t size_bytes,
 	if (size_bytes > TEMPLATE_MAX_BODY_S3)
 		finding_add(fl, FC_TEMPLATE_TOO_LARGE, srcpos_make(t->file, 1, 1), NULL,
 			    "Template may not exceed %d bytes in size.", TEMPLATE_MAX_BODY_S3);
-	check_sections(root, fl);
-	check_section_shapes(root, fl);
 	index_transforms(t, fl);
 	note_unexpanded_transforms(t, fl);
+	check_sections(t, fl);
+	check_section_shapes(root, fl);
 	check_logical_ids(t->resources_map, "Resources", fl);
 	check_logical_ids(t->parameters, "Parameters", fl);
 	check_logical_ids(t->outputs_map, "Outputs", fl);

@@ -25,6 +25,10 @@
 #define TEMPLATE_MAX_MAPPINGS 200
 #define TEMPLATE_MAX_LOGICAL_ID 255
 #define TEMPLATE_MAX_BODY_S3 1048576 /* bytes, a template read from S3 */
+/* Larger template files are refused as input (exit 2) before parsing; up to
+ * this size they are simulated (for scaling tests) with a finding that
+ * CloudFormation refuses more than TEMPLATE_MAX_BODY_S3. */
+#define TEMPLATE_MAX_FILE_BYTES ((size_t)16 * 1024 * 1024)
 
 struct tmpl_resource {
 	const char *logical_id;         /* borrowed from the tree */

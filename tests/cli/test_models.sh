@@ -63,6 +63,18 @@ run 2 check "$TMP/fixed.yaml" --models "$TOP_SRCDIR/tests/model/bad"
 contains "$TMP/err" "tests/model/bad/overlay/aws-sqs.yaml:4:1: error: unknown key 'typos' (types, rules)"
 [ ! -s "$TMP/out" ] && ok "no report on an input error" || fail "a report was printed on exit 2"
 
+# scenario takes --models too; the state's types and property names are
+# checked against the models.
+run 0 scenario "$TOP_SRCDIR/scenarios/exists-ec2-key-pair/fixed.scenario.yaml" --expect \
+	--models "$TOP_SRCDIR/tests/model/extra"
+mkdir "$TMP/sc"
+cp "$TOP_SRCDIR/scenarios/exists-ec2-key-pair/fixed.scenario.yaml" \
+	"$TOP_SRCDIR/scenarios/exists-ec2-key-pair/template.yaml" "$TMP/sc/"
+sed 's/{Name: al2023}/{Name: al2023, Arch: x86_64}/' \
+	"$TOP_SRCDIR/scenarios/exists-ec2-key-pair/state-fixed.yaml" >"$TMP/sc/state-fixed.yaml"
+run 2 scenario "$TMP/sc/fixed.scenario.yaml"
+contains "$TMP/err" "sc/state-fixed.yaml:10:49: error: AWS::EC2::Image has no property \"Arch\""
+
 # $CFN_DRYRUN_MODELS names the models; unset, they are found next to the
 # executable (an in-tree build or a build directory inside the tree).
 CFN_DRYRUN_MODELS="$TMP/nowhere" run 2 check "$TMP/fixed.yaml"

@@ -138,10 +138,11 @@ static void test_names_and_scopes(void **state)
 	assert_int_equal(model_name_scope(find("AWS::Events::Archive")), MODEL_SCOPE_REGION);
 	assert_null(model_name_property(find("AWS::EC2::VPC")));
 	assert_string_equal(model_scope_name(MODEL_SCOPE_PARTITION), "partition");
-	assert_true(model_has_property(find("AWS::S3::Bucket"), "VersioningConfiguration"));
-	assert_false(model_has_property(find("AWS::S3::Bucket"), "Objects")); /* a state extra key */
-	assert_true(model_has_property(find("AWS::EC2::Image"), "Architecture"));
-	assert_false(model_has_property(find("AWS::EC2::Image"), "Arch"));
+	assert_int_equal(model_has_property(find("AWS::S3::Bucket"), "VersioningConfiguration"), 1);
+	assert_int_equal(model_has_property(find("AWS::S3::Bucket"), "Objects"), 0); /* a state extra */
+	assert_int_equal(model_has_property(find("AWS::EC2::Image"), "Architecture"), 1);
+	assert_int_equal(model_has_property(find("AWS::EC2::Image"), "Arch"), 0);
+	assert_int_equal(model_has_property(find("Custom::X"), "Anything"), -1);
 	assert_true(model_is_create_only(find("Test::Keywords::Thing"), "Name"));
 	assert_true(model_is_create_only(find("Test::Keywords::Thing"), "Endpoint/Port"));
 	assert_false(model_is_create_only(find("Test::Keywords::Thing"), "Mode"));

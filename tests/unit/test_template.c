@@ -78,6 +78,14 @@ static void test_resource_shape(void **state)
 		   FC_RESOURCE_ATTRIBUTE, "Invalid template resource property 'Propertes'");
 }
 
+static void test_condition_not_string(void **state)
+{
+	(void)state;
+	/* YAML 1.1 reads Off as false: CloudFormation then sees a boolean */
+	expect_one("Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Condition: Off\n",
+		   FC_CONDITION_NOT_STRING, "Template format error: Every Condition member must be a string");
+}
+
 static void test_logical_ids(void **state)
 {
 	(void)state;
@@ -174,6 +182,7 @@ int main(void)
 		cmocka_unit_test(test_format_version),
 		cmocka_unit_test(test_no_resources),
 		cmocka_unit_test(test_resource_shape),
+		cmocka_unit_test(test_condition_not_string),
 		cmocka_unit_test(test_logical_ids),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_not_a_template),

@@ -1,0 +1,306 @@
+/*
+ * scenario_load.c - reading the scenario file (SPEC section 3), strictly
+ * inside stack entries, leniently at the top level (unknown top-level keys
+ * are ignored with a warning, as the SPEC says: tests keep data there).
+ */
+#include "scenario/scenario.h"
+#include "engine/engine.h"
+#include "load/load.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct sc_loader {
+	struct scenario *sc;
+	struct diag_list *dl;
+	char *dir;   /* the scenario file's folder */
+	int errors;
+};
+
+static void error(struct sc_loader *ld, struct srcpos pos, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void error(struct sc_loader *ld, struct srcpos pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(ld->dl, DIAG_ERROR, pos, fmt, ap);
+	va_end(ap);
+	ld->errors++;
+}
+
+static char *relative_to(const char *dir, const char *path)
+{
+	if (path[0] == '/' || !strcmp(dir, "."))
+		return xstrdup(path);
+	return xstrfmt("%s/%s", dir, path);
+}
+
+static const char *scalar_text(const struct value *v)
+{
+	if (v->kind == VALUE_STRING)
+		return v->u.string.s;
+	if (v->kind == VALUE_NUMBER)
+		return v->u.number.text;
+	if (v->kind == VALUE_BOOL)
+		return v->u.boolean ? "true" : "false";
+	return NULL;
+}
+
+static bool valid_date(const char *s)
+{
+	int y, m, d;
+	char tail;
+
+	return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
+	       s[4] == '-' && s[7] == '-' && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+static void add_wire(struct scenario_stack *s, const char *param, const char *from,
+		     const char *output, struct srcpos pos)
+{
+	struct scenario_wire *w;
+
+	s->wires = xrealloc(s->wires, xsize_mul(s->n_wires + 1, sizeof(*s->wires)));
+	w = &s->wires[s->n_wires++];
+	w->param = param ? xstrdup(param) : NULL;
+	w->from = xstrdup(from);
+	w->output = xstrdup(output);
+	w->pos = pos;
+}
+
+static void load_parameters(struct sc_loader *ld, struct scenario_stack *s,
+			    const struct value *params)
+{
+	if (params->kind != VALUE_MAP) {
+		error(ld, params->pos, "parameters must be a map of name: value");
+		return;
+	}
+	VALUE_MAP_FOREACH(params, e) {
+		const char *text = scalar_text(e->val);
+		const struct value *from, *output;
+
+		if (text) {
+			value_map_add(s->parameters, e->key, e->key_pos, value_string(e->val->pos, text));
+			continue;
+		}
+		if (e->val->kind == VALUE_LIST) {
+			/* a list parameter given as a YAML list: CloudFormation takes "a,b" */
+			struct strbuf sb = STRBUF_INIT;
+			bool ok = true;
+			VALUE_LIST_FOREACH(e->val, it) {
+				const char *item = scalar_text(*it);
+				if (!item)
+					ok = false;
+				else
+					strbuf_addf(&sb, "%s%s", sb.len ? "," : "", item);
+			}
+			if (ok)
+				value_map_add(s->parameters, e->key, e->key_pos,
+					      value_string_take(e->val->pos, strbuf_detach(&sb, NULL)));
+			else
+				error(ld, e->val->pos, "parameter %s: list items must be strings", e->key);
+			strbuf_release(&sb);
+			continue;
+		}
+		from = value_map_get(e->val, "from");
+		output = value_map_get(e->val, "output");
+		if (e->val->kind != VALUE_MAP || !value_is_string(from) || !value_is_string(output) ||
+		    value_map_len(e->val) != 2) {
+			error(ld, e->val->pos, "parameter %s: expected a string or {from: STACK, output: NAME}",
+			      e->key);
+			continue;
+		}
+		add_wire(s, e->key, from->u.string.s, output->u.string.s, e->val->pos);
+	}
+}
+
+static void load_capabilities(struct sc_loader *ld, struct scenario_stack *s,
+			      const struct value *caps)
+{
+	if (caps->kind != VALUE_LIST) {
+		error(ld, caps->pos, "capabilities must be a list");
+		return;
+	}
+	VALUE_LIST_FOREACH(caps, it) {
+		const char *c = value_str(*it);
+		if (c && !strcmp(c, "CAPABILITY_IAM"))
+			s->capabilities |= CAP_IAM;
+		else if (c && !strcmp(c, "CAPABILITY_NAMED_IAM"))
+			s->capabilities |= CAP_NAMED_IAM;
+		else if (c && !strcmp(c, "CAPABILITY_AUTO_EXPAND"))
+			s->capabilities |= CAP_AUTO_EXPAND;
+		else
+			error(ld, (*it)->pos, "unknown capability (expected CAPABILITY_IAM, "
+			      "CAPABILITY_NAMED_IAM or CAPABILITY_AUTO_EXPAND)");
+	}
+}
+
+static bool valid_stack_name(const char *s)
+{
+	size_t n = 0;
+
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+		return false;
+	for (; *s; s++, n++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '-'))
+			return false;
+	return n <= 128;
+}
+
+static void load_stack(struct sc_loader *ld, const struct value *entry, size_t index)
+{
+	struct scenario_stack *s = &ld->sc->stacks[ld->sc->n_stacks];
+	size_t k;
+
+	memset(s, 0, sizeof(*s));
+	s->pos = entry->pos;
+	s->listed = index;
+	s->parameters = value_map(entry->pos);
+	if (entry->kind != VALUE_MAP) {
+		error(ld, entry->pos, "a stack entry must be a map (name, template, account, region, "
+		      "parameters, capabilities)");
+		value_free(s->parameters);
+		return;
+	}
+	ld->sc->n_stacks++;
+	VALUE_MAP_FOREACH(entry, e) {
+		const char *text = scalar_text(e->val);
+
+		if (!strcmp(e->key, "name") && value_is_string(e->val)) {
+			s->name = xstrdup(text);
+			if (!valid_stack_name(text))
+				error(ld, e->val->pos, "stack name %s must match [a-zA-Z][-a-zA-Z0-9]* "
+				      "(at most 128 characters)", text);
+		} else if (!strcmp(e->key, "template") && value_is_string(e->val)) {
+			s->template_path = relative_to(ld->dir, text);
+		} else if (!strcmp(e->key, "account") && text) {
+			s->account = xstrdup(text);
+		} else if (!strcmp(e->key, "region") && value_is_string(e->val)) {
+			s->region = xstrdup(text);
+		} else if (!strcmp(e->key, "parameters")) {
+			load_parameters(ld, s, e->val);
+		} else if (!strcmp(e->key, "capabilities")) {
+			load_capabilities(ld, s, e->val);
+		} else if (!strcmp(e->key, "name") || !strcmp(e->key, "template") ||
+			   !strcmp(e->key, "account") || !strcmp(e->key, "region")) {
+			error(ld, e->val->pos, "%s must be a string", e->key);
+		} else {
+			error(ld, e->key_pos, "unknown key \"%s\" in a stack entry (expected name, "
+			      "template, account, region, parameters or capabilities)", e->key);
+		}
+	}
+	if (!s->name)
+		error(ld, entry->pos, "a stack entry needs a name");
+	if (!s->template_path)
+		error(ld, entry->pos, "a stack entry needs a template");
+	/* names are unique in a scenario: {from: NAME} must name one stack */
+	for (k = 0; s->name && k + 1 < ld->sc->n_stacks; k++)
+		if (ld->sc->stacks[k].name && !strcmp(ld->sc->stacks[k].name, s->name))
+			error(ld, entry->pos, "stack %s is listed twice (stack names are unique in a "
+			      "scenario)", s->name);
+}
+
+static void load_top(struct sc_loader *ld, struct value *root)
+{
+	const struct value *stacks = value_map_get(root, "stacks");
+	size_t i;
+
+	VALUE_MAP_FOREACH(root, e) {
+		const char *text = scalar_text(e->val);
+
+		if (!strcmp(e->key, "name")) {
+			if (text)
+				ld->sc->name = xstrdup(text);
+		} else if (!strcmp(e->key, "state")) {
+			if (value_is_string(e->val))
+				ld->sc->state_path = relative_to(ld->dir, text);
+			else
+				error(ld, e->val->pos, "state must be a path");
+		} else if (!strcmp(e->key, "date")) {
+			if (text && valid_date(text))
+				ld->sc->date = xstrdup(text);
+			else
+				error(ld, e->val->pos, "date must be YYYY-MM-DD");
+		} else if (!strcmp(e->key, "expect")) {
+			if (e->val->kind == VALUE_MAP)
+				ld->sc->expect = value_copy(e->val);
+			else
+				error(ld, e->val->pos, "expect must be a map of stack name: expectations");
+		} else if (strcmp(e->key, "stacks") && strcmp(e->key, "variants")) {
+			diag_warning(ld->dl, e->key_pos, "ignoring unknown top-level key \"%s\"", e->key);
+		}
+	}
+	if (!stacks || stacks->kind != VALUE_LIST || !stacks->u.list.n) {
+		error(ld, stacks ? stacks->pos : root->pos, "a scenario needs a non-empty stacks: list");
+		return;
+	}
+	ld->sc->stacks = xcalloc(stacks->u.list.n, sizeof(*ld->sc->stacks));
+	for (i = 0; i < stacks->u.list.n; i++)
+		load_stack(ld, stacks->u.list.items[i], i);
+}
+
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? xstrndup(path, (size_t)(slash - path) + (slash == path)) : xstrdup(".");
+}
+
+struct scenario *scenario_load(const char *path, struct diag_list *dl)
+{
+	static const struct load_options opt = { LOAD_AUTO, 0, 0, NULL };
+	struct sc_loader ld = { NULL, dl, NULL, 0 };
+	struct value *root = load_file(path, &opt, dl);
+
+	if (!root)
+		return NULL;
+	ld.sc = xcalloc(1, sizeof(*ld.sc));
+	ld.sc->root = root;
+	ld.dir = dir_of(path);
+	if (root->kind != VALUE_MAP)
+		error(&ld, root->pos, "a scenario file is a map (name, state, date, stacks, expect)");
+	else
+		load_top(&ld, root);
+	free(ld.dir);
+	if (ld.errors) {
+		scenario_free(ld.sc);
+		return NULL;
+	}
+	return ld.sc;
+}
+
+void scenario_free(struct scenario *sc)
+{
+	size_t i, k;
+
+	if (!sc)
+		return;
+	for (i = 0; i < sc->n_stacks; i++) {
+		struct scenario_stack *s = &sc->stacks[i];
+		free(s->name);
+		free(s->template_path);
+		free(s->account);
+		free(s->region);
+		value_free(s->parameters);
+		for (k = 0; k < s->n_wires; k++) {
+			free(s->wires[k].param);
+			free(s->wires[k].from);
+			free(s->wires[k].output);
+		}
+		free(s->wires);
+		strlist_free(&s->exports);
+	}
+	free(sc->stacks);
+	free(sc->order);
+	free(sc->name);
+	free(sc->state_path);
+	free(sc->date);
+	value_free(sc->expect);
+	value_free(sc->root);
+	free(sc);
+}

@@ -1,0 +1,122 @@
+/*
+ * check.c - running the check table and the sink that checks report into.
+ */
+#include "sim/check.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool check_applies(const struct check *c, const char *type)
+{
+	const char *const *t;
+
+	if (!c->types)
+		return true;
+	for (t = c->types; *t; t++)
+		if (!strcmp(*t, type))
+			return true;
+	return false;
+}
+
+void check_run_all(const struct check_env *env, const struct check_resource *r,
+		   struct check_sink *sink)
+{
+	const struct check *c;
+
+	for (c = check_table(); c->name; c++)
+		if (check_applies(c, r->type))
+			c->run(env, r, sink);
+}
+
+static struct finding *report(struct check_sink *sink, enum finding_code code,
+			      enum severity sev, struct srcpos pos, const char *path,
+			      const char *fmt, va_list ap)
+{
+	struct strbuf msg = STRBUF_INIT;
+	struct finding *f;
+
+	strbuf_vaddf(&msg, fmt, ap);
+	f = finding_add(sink->findings, code, pos, path, "%s", msg.buf);
+	f->severity = sev;
+	strbuf_release(&msg);
+	return f;
+}
+
+struct finding *check_fail(struct check_sink *sink, enum finding_code code, struct srcpos pos,
+			   const char *path, const char *fmt, ...)
+{
+	struct finding *f;
+	va_list ap;
+
+	va_start(ap, fmt);
+	f = report(sink, code, SEV_ERROR, pos, path, fmt, ap);
+	va_end(ap);
+	sink->failed = true;
+	return f;
+}
+
+struct finding *check_uncertain(struct check_sink *sink, enum finding_code code,
+				struct srcpos pos, const char *path, const char *fmt, ...)
+{
+	struct finding *f;
+	va_list ap;
+
+	va_start(ap, fmt);
+	f = report(sink, code, SEV_WARNING, pos, path, fmt, ap);
+	va_end(ap);
+	sink->uncertain = true;
+	return f;
+}
+
+struct finding *check_advise(struct check_sink *sink, enum finding_code code, struct srcpos pos,
+			     const char *path, const char *fmt, ...)
+{
+	struct finding *f;
+	va_list ap;
+
+	va_start(ap, fmt);
+	f = report(sink, code, finding_code_info(code)->severity, pos, path, fmt, ap);
+	va_end(ap);
+	return f;
+}
+
+void check_need(struct check_sink *sink, const char *type, const char *account,
+		const char *region, const char *id)
+{
+	if (sink->result)
+		result_add_prereq(sink->result, type, account, region ? region : "", id,
+				  sink->logical_id);
+}
+
+struct srcpos check_pos(const struct check_resource *r, const char *path)
+{
+	const struct value *cur = r->raw;
+	struct srcpos best = r->raw ? r->raw->pos : r->pos;
+	char *copy = xstrdup(path), *save = NULL, *key;
+
+	for (key = strtok_r(copy, "/", &save); key && cur; key = strtok_r(NULL, "/", &save)) {
+		if (cur->kind == VALUE_MAP) {
+			cur = value_map_get(cur, key);
+		} else if (cur->kind == VALUE_LIST) {
+			char *end;
+			unsigned long i = strtoul(key, &end, 10);
+			cur = *end ? NULL : value_list_get(cur, i);
+		} else {
+			cur = NULL;
+		}
+		if (cur)
+			best = cur->pos;
+	}
+	free(copy);
+	return best;
+}
+
+char *check_path(const struct check_resource *r, const char *path)
+{
+	if (!path || !*path)
+		return xstrfmt("Resources/%s/Properties", r->logical_id);
+	return xstrfmt("Resources/%s/Properties/%s", r->logical_id, path);
+}

@@ -1,0 +1,96 @@
+/*
+ * check.h - the check registry: what a prerequisite check is given, what
+ * it may say, and the table of checks.
+ *
+ * A check is one small unit: the resource types it applies to and a
+ * function that reads one resolved resource, the account state and the
+ * deployment, and reports through a sink: a failure (with CloudFormation's
+ * message and a fix), an uncertainty (with the reason), or a prerequisite
+ * the resource needs.  Checks never write the state and never print.
+ * Adding a check is one file under src/checks/ and one line in checks.c.
+ */
+#ifndef CFN_CHECK_H
+#define CFN_CHECK_H
+
+#include <stdbool.h>
+
+#include "engine/engine.h"
+#include "engine/finding.h"
+#include "engine/result.h"
+#include "state/state.h"
+#include "template/template.h"
+
+/* Where the stack is created and what surrounds it. */
+struct check_env {
+	const struct deploy *deploy;  /* stack name, account, region, capabilities, date */
+	const char *partition;        /* "aws", "aws-cn", "aws-us-gov" */
+	const struct state *state;    /* the account state, as the simulation has it so far */
+	const struct template *t;     /* the template being created */
+};
+
+/* One resource whose create is being attempted. */
+struct check_resource {
+	const char *logical_id;       /* "Bucket" */
+	const char *type;             /* "AWS::S3::Bucket" */
+	const struct value *props;    /* resolved properties (a map; never NULL) */
+	const struct value *raw;      /* Properties as written (NULL when absent) */
+	const char *physical_id;      /* the name or id it would get */
+	struct srcpos pos;            /* where the logical id is written */
+};
+
+/* What checks report into; the simulation turns it into a status. */
+struct check_sink {
+	struct finding_list *findings; /* the resource's findings */
+	bool failed;                   /* a check predicts the create fails */
+	bool uncertain;                /* a check cannot tell */
+	struct stack_result *result;   /* for prerequisites */
+	const char *logical_id;        /* the resource reported on */
+};
+
+typedef void (*check_fn)(const struct check_env *env, const struct check_resource *r,
+			 struct check_sink *sink);
+
+struct check {
+	const char *name;            /* "name-collision": stable, for --help and tests */
+	const char *const *types;    /* resource types it applies to; NULL = every type */
+	check_fn run;                /* the check */
+};
+
+/* The table, terminated by an entry with a NULL name. */
+const struct check *check_table(void);
+/* True when check c applies to type. */
+bool check_applies(const struct check *c, const char *type);
+/* Runs every check that applies to r. */
+void check_run_all(const struct check_env *env, const struct check_resource *r,
+		   struct check_sink *sink);
+
+/* ---- Reporting (for check implementations) ---- */
+
+/* The create fails: a finding with code, position of the cause, its path
+ * (may be NULL) and CloudFormation's message.  Returns the finding so the
+ * caller sets the fix (borrowed, valid until the next report). */
+struct finding *check_fail(struct check_sink *sink, enum finding_code code, struct srcpos pos,
+			   const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/* The outcome depends on what the state does not tell: a warning finding
+ * with the reason; the resource becomes uncertain. */
+struct finding *check_uncertain(struct check_sink *sink, enum finding_code code,
+				struct srcpos pos, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/* Advice that never fails a create (CD9nnn): an info or warning finding. */
+struct finding *check_advise(struct check_sink *sink, enum finding_code code, struct srcpos pos,
+			     const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/* Records that the resource needs (type, account, region, id) to exist first. */
+void check_need(struct check_sink *sink, const char *type, const char *account,
+		const char *region, const char *id);
+
+/* ---- Helpers for reading resources ---- */
+
+/* The position of the property at path ("A/B/0") in r's written Properties,
+ * falling back to the nearest written ancestor, then to the logical id. */
+struct srcpos check_pos(const struct check_resource *r, const char *path);
+/* "Resources/LOGICAL/Properties/PATH" (new). */
+char *check_path(const struct check_resource *r, const char *path);
+
+#endif

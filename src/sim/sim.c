@@ -1,0 +1,140 @@
+/*
+ * sim.c - the simulation loop and the failure cascade (see sim.h).
+ *
+ * Creation order is the graph's order (wave, then logical id), so every
+ * dependency of a resource is decided before the resource itself.
+ */
+#include "sim/sim.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *sim_scope_region(const char *type, const char *region)
+{
+	static const char *const global_prefixes[] = {
+		"AWS::IAM::", "AWS::Organizations::", "AWS::CloudFront::", "AWS::Route53::",
+		"AWS::Shield::", NULL,
+	};
+	const char *const *p;
+
+	for (p = global_prefixes; *p; p++)
+		if (!strncmp(type, *p, strlen(*p)))
+			return "";
+	return region;
+}
+
+/* Dependencies decide first: blocked_by collects the root causes. */
+static void apply_dependencies(const struct graph *g, size_t i, const size_t *slot,
+			       const struct stack_result *s, struct res_result *r,
+			       const char **uncertain_dep)
+{
+	size_t e, k;
+
+	*uncertain_dep = NULL;
+	for (e = 0; e < g->nodes[i].n_deps; e++) {
+		const struct res_result *d = &s->resources[slot[g->nodes[i].deps[e].to]];
+
+		if (d == r)
+			continue; /* a self-reference is a cycle, reported as such */
+		if (d->status == STATUS_FAIL)
+			strlist_add_unique(&r->blocked_by, d->logical_id);
+		else if (d->status == STATUS_BLOCKED)
+			for (k = 0; k < d->blocked_by.n; k++)
+				strlist_add_unique(&r->blocked_by, d->blocked_by.items[k]);
+		else if (d->status == STATUS_UNCERTAIN && !*uncertain_dep)
+			*uncertain_dep = d->logical_id;
+	}
+}
+
+static void init_result(struct res_result *r, const struct tmpl_resource *tr,
+			const struct graph *g, size_t i, const struct template *t)
+{
+	size_t e;
+
+	r->logical_id = xstrdup(tr->logical_id);
+	r->type = xstrdup(tr->type ? tr->type : "");
+	r->wave = g->nodes[i].wave;
+	r->pos = tr->pos;
+	for (e = 0; e < g->nodes[i].n_deps; e++)
+		strlist_add(&r->depends_on, t->resources[g->nodes[i].deps[e].to].logical_id);
+}
+
+/* Attempts the create of resource i (result r). */
+static void attempt(const struct check_env *env, struct state *state, const struct graph *g,
+		    const struct sim_hooks *h, const size_t *slot, size_t i,
+		    bool keep_properties, struct stack_result *s, struct res_result *r)
+{
+	const struct tmpl_resource *tr = &env->t->resources[i];
+	struct check_sink sink = { &r->findings, false, false, s, tr->logical_id };
+	const char *uncertain_dep;
+	struct value *props;
+	char *physical;
+	int cond = h->condition ? h->condition(h->ctx, i) : 1;
+
+	if (cond == 0) {
+		r->status = STATUS_SKIPPED;
+		return;
+	}
+	props = h->resolve(h->ctx, i, &r->findings, &sink.failed, &sink.uncertain);
+	physical = h->physical_id(h->ctx, i, props);
+	{
+		struct check_resource cr = { tr->logical_id, r->type, props, tr->properties,
+					     physical, tr->pos };
+		check_run_all(env, &cr, &sink);
+	}
+	apply_dependencies(g, i, slot, s, r, &uncertain_dep);
+	if (r->blocked_by.n) {
+		r->status = STATUS_BLOCKED;
+	} else if (sink.failed) {
+		r->status = STATUS_FAIL;
+	} else if (sink.uncertain || uncertain_dep || cond < 0) {
+		r->status = STATUS_UNCERTAIN;
+		if (uncertain_dep) {
+			struct finding *f = finding_add(&r->findings, FC_UNCERTAIN_DEPENDENCY, tr->pos, NULL,
+							"depends on %s, whose create is uncertain",
+							uncertain_dep);
+			f->severity = SEV_WARNING;
+			finding_set_fix(f, "settle %s first (see its findings)", uncertain_dep);
+		}
+	} else {
+		r->status = STATUS_CREATE;
+	}
+	if (r->status == STATUS_CREATE || r->status == STATUS_UNCERTAIN) {
+		r->physical_id = physical;
+		physical = NULL;
+		state_add(state, env->deploy->account, sim_scope_region(r->type, env->deploy->region),
+			  r->type, r->physical_id, value_copy(props), env->deploy->stack_name, tr->pos);
+		if (h->created)
+			h->created(h->ctx, i, r->physical_id, props);
+	}
+	free(physical);
+	if (keep_properties)
+		r->properties = props;
+	else
+		value_free(props);
+}
+
+void sim_run(const struct check_env *env, struct state *state, const struct graph *g,
+	     const struct sim_hooks *h, bool blocked_all, bool keep_properties,
+	     struct stack_result *s)
+{
+	const struct template *t = env->t;
+	size_t n = t->n_resources, k;
+	size_t *slot = xcalloc(n ? n : 1, sizeof(size_t)); /* resource index -> result slot */
+
+	s->resources = xcalloc(n ? n : 1, sizeof(*s->resources));
+	s->n_resources = n;
+	for (k = 0; k < n; k++) {
+		slot[g->order[k]] = k;
+		init_result(&s->resources[k], &t->resources[g->order[k]], g, g->order[k], t);
+	}
+	for (k = 0; k < n; k++) {
+		if (blocked_all)
+			s->resources[k].status = STATUS_BLOCKED;
+		else
+			attempt(env, state, g, h, slot, g->order[k], keep_properties, s,
+				&s->resources[k]);
+	}
+	free(slot);
+}

@@ -1,0 +1,402 @@
+/*
+ * state.c - the account state's storage: resources by key and by group,
+ * S3 bucket names, exports, stacks, quotas and accounts (see state.h).
+ *
+ * Every resource lives in one res_entry, found through a uthash table keyed
+ * by the bytes "ACCOUNT\0REGION\0TYPE\0ID"; the public fields point into
+ * that key.  A second table groups entries by (account, region, type) for
+ * counting and iteration, a third indexes S3 buckets by name.
+ */
+#include "state/state_impl.h"
+#include "aws/regions.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Builds "a\0b\0c\0d\0" (new); *len receives its length. */
+static char *make_key(const char *a, const char *b, const char *c, const char *d, size_t *len)
+{
+	size_t la = strlen(a), lb = strlen(b), lc = strlen(c), ld = d ? strlen(d) : 0;
+	size_t n = xsize_add(xsize_add(la + lb, lc + ld), d ? 4 : 3);
+	char *k = xmalloc(n);
+
+	memcpy(k, a, la + 1);
+	memcpy(k + la + 1, b, lb + 1);
+	memcpy(k + la + lb + 2, c, lc + 1);
+	if (d)
+		memcpy(k + la + lb + lc + 3, d, ld + 1);
+	*len = n;
+	return k;
+}
+
+struct state *state_new(const char *partition)
+{
+	struct state *st = xcalloc(1, sizeof(*st));
+
+	st->partition = xstrdup(partition ? partition : "aws");
+	st->dir = xstrdup(".");
+	return st;
+}
+
+static struct state_group *find_group(const struct state *st, const char *account,
+				      const char *region, const char *type)
+{
+	struct state_group *g;
+	size_t len;
+	char *key = make_key(account, region, type, NULL, &len);
+
+	HASH_FIND(hh, st->groups, key, len, g);
+	free(key);
+	return g;
+}
+
+static struct state_group *get_group(struct state *st, const char *account,
+				     const char *region, const char *type)
+{
+	struct state_group *g = find_group(st, account, region, type);
+	size_t len;
+
+	if (g)
+		return g;
+	g = xcalloc(1, sizeof(*g));
+	g->key = make_key(account, region, type, NULL, &len);
+	g->key_len = len;
+	HASH_ADD_KEYPTR(hh, st->groups, g->key, g->key_len, g);
+	return g;
+}
+
+static struct res_entry *find_entry(const struct state *st, const char *account,
+				    const char *region, const char *type, const char *id)
+{
+	struct res_entry *e;
+	size_t len;
+	char *key = make_key(account, region, type, id, &len);
+
+	HASH_FIND(hh, st->resources, key, len, e);
+	free(key);
+	return e;
+}
+
+const struct state_res *state_add(struct state *st, const char *account, const char *region,
+				  const char *type, const char *id, struct value *props,
+				  const char *stack, struct srcpos pos)
+{
+	struct res_entry *e;
+	struct state_group *g;
+	size_t len;
+
+	if (!region)
+		region = "";
+	e = find_entry(st, account, region, type, id);
+	if (e) {
+		value_free(e->props);
+		free(e->stack);
+	} else {
+		e = xcalloc(1, sizeof(*e));
+		e->key = make_key(account, region, type, id, &len);
+		e->key_len = len;
+		e->pub.account = e->key;
+		e->pub.region = e->pub.account + strlen(account) + 1;
+		e->pub.type = e->pub.region + strlen(region) + 1;
+		e->pub.id = e->pub.type + strlen(type) + 1;
+		HASH_ADD_KEYPTR(hh, st->resources, e->key, e->key_len, e);
+		g = get_group(st, account, region, type);
+		XGROW(g->items, g->cap, g->n + 1);
+		g->items[g->n++] = e;
+		if (!strcmp(type, "AWS::S3::Bucket")) {
+			struct res_entry *old;
+			HASH_FIND(hh_bucket, st->buckets, e->pub.id, strlen(e->pub.id), old);
+			if (!old)
+				HASH_ADD_KEYPTR(hh_bucket, st->buckets, e->pub.id, strlen(e->pub.id), e);
+		}
+	}
+	e->props = props ? props : value_map(pos);
+	e->stack = stack ? xstrdup(stack) : NULL;
+	e->pub.props = e->props;
+	e->pub.stack = e->stack;
+	e->pub.pos = pos;
+	return &e->pub;
+}
+
+static const struct state_res *find_exact(const struct state *st, const char *account,
+					  const char *region, const char *type, const char *id)
+{
+	struct res_entry *e = find_entry(st, account, region ? region : "", type, id);
+
+	if (!e && region && *region)
+		e = find_entry(st, account, "", type, id);
+	return e ? &e->pub : NULL;
+}
+
+const struct state_res *state_find(const struct state *st, const char *account,
+				   const char *region, const char *type, const char *id)
+{
+	const struct state_res *r;
+	struct arn a;
+
+	if (!strcmp(type, "AWS::S3::Bucket")) {
+		r = state_find_bucket(st, id);
+		if (r || !arn_parse(id, &a))
+			return r;
+		r = state_find_bucket(st, a.resource);
+		arn_free(&a);
+		return r;
+	}
+	r = find_exact(st, account, region, type, id);
+	if (r || !arn_parse(id, &a))
+		return r;
+	/* An ARN names its own account and region (empty for IAM). */
+	r = state_arn_lookup(st, &a, type, find_exact);
+	arn_free(&a);
+	return r;
+}
+
+const struct state_res *state_find_bucket(const struct state *st, const char *name)
+{
+	struct res_entry *e;
+
+	HASH_FIND(hh_bucket, st->buckets, name, strlen(name), e);
+	return e ? &e->pub : NULL;
+}
+
+bool state_bucket_name_taken(const struct state *st, const char *name)
+{
+	return state_find_bucket(st, name) || strlist_has(&st->s3_names_taken, name);
+}
+
+size_t state_count(const struct state *st, const char *account, const char *region,
+		   const char *type)
+{
+	struct state_group *g = find_group(st, account, region ? region : "", type);
+
+	return g ? g->n : 0;
+}
+
+int state_each(const struct state *st, const char *account, const char *region,
+	       const char *type, int (*fn)(void *ctx, const struct state_res *r), void *ctx)
+{
+	struct state_group *g = find_group(st, account, region ? region : "", type);
+	size_t i;
+	int rc;
+
+	for (i = 0; g && i < g->n; i++)
+		if ((rc = fn(ctx, &g->items[i]->pub)) != 0)
+			return rc;
+	return 0;
+}
+
+int state_object(const struct state_res *bucket, const char *key, const char **file)
+{
+	const struct value *objects = value_map_get(bucket->props, "Objects");
+	const struct value *obj = value_map_get(objects, key);
+
+	*file = NULL;
+	if (!obj)
+		return 0;
+	*file = value_str(value_map_get(obj, "File"));
+	return 1;
+}
+
+/* ---- Exports, stacks, quotas ---- */
+
+static struct named *find_named(struct named *table, const char *account, const char *region,
+				const char *name)
+{
+	struct named *n;
+	size_t len;
+	char *key = make_key(account, region, name, NULL, &len);
+
+	HASH_FIND(hh, table, key, len, n);
+	free(key);
+	return n;
+}
+
+static struct named *add_named(struct named **table, const char *account, const char *region,
+			       const char *name)
+{
+	struct named *n = find_named(*table, account, region, name);
+	size_t len;
+
+	if (n)
+		return n;
+	n = xcalloc(1, sizeof(*n));
+	n->key = make_key(account, region, name, NULL, &len);
+	n->key_len = len;
+	n->name = n->key + strlen(account) + strlen(region) + 2;
+	HASH_ADD_KEYPTR(hh, *table, n->key, n->key_len, n);
+	return n;
+}
+
+const struct value *state_export(const struct state *st, const char *account,
+				 const char *region, const char *name)
+{
+	struct named *n = find_named(st->exports, account, region, name);
+
+	return n ? n->value : NULL;
+}
+
+const char *state_export_stack(const struct state *st, const char *account,
+			       const char *region, const char *name)
+{
+	struct named *n = find_named(st->exports, account, region, name);
+
+	return n ? n->stack : NULL;
+}
+
+void state_add_export(struct state *st, const char *account, const char *region,
+		      const char *name, struct value *value, const char *stack)
+{
+	struct named *n = add_named(&st->exports, account, region, name);
+
+	value_free(n->value);
+	free(n->stack);
+	n->value = value;
+	n->stack = stack ? xstrdup(stack) : NULL;
+}
+
+const struct state_stack *state_find_stack(const struct state *st, const char *account,
+					   const char *region, const char *name)
+{
+	struct named *n = find_named(st->stacks, account, region, name);
+
+	return n ? &n->stack_pub : NULL;
+}
+
+void state_add_stack(struct state *st, const char *account, const char *region,
+		     const char *name, const char *status, struct value *outputs)
+{
+	struct named *n = add_named(&st->stacks, account, region, name);
+
+	value_free(n->value);
+	free(n->stack);
+	n->value = outputs ? outputs : value_map(SRCPOS_NONE);
+	n->stack = xstrdup(status);
+	n->stack_pub.name = n->name;
+	n->stack_pub.status = n->stack;
+	n->stack_pub.outputs = n->value;
+	n->stack_pub.pos = n->value->pos;
+}
+
+void state_set_quota(struct state *st, const char *account, const char *region,
+		     const char *type, long max)
+{
+	struct named *n = add_named(&st->quotas, account, region, type);
+
+	n->number = max;
+}
+
+long state_quota(const struct state *st, const char *account, const char *region,
+		 const char *type)
+{
+	struct named *n = find_named(st->quotas, account, region, type);
+
+	return n ? n->number : -1;
+}
+
+/* ---- Accounts and defaults ---- */
+
+struct state_account *state_account_get(struct state *st, const char *id, bool create)
+{
+	size_t i;
+
+	for (i = 0; i < st->n_accounts; i++)
+		if (!strcmp(st->accounts[i].id, id))
+			return &st->accounts[i];
+	if (!create)
+		return NULL;
+	XGROW(st->accounts, st->cap_accounts, st->n_accounts + 1);
+	memset(&st->accounts[st->n_accounts], 0, sizeof(st->accounts[0]));
+	st->accounts[st->n_accounts].id = xstrdup(id);
+	return &st->accounts[st->n_accounts++];
+}
+
+bool state_has_account(const struct state *st, const char *account)
+{
+	return state_account_get((struct state *)st, account, false) != NULL;
+}
+
+bool state_region_enabled(const struct state *st, const char *account, const char *region)
+{
+	const struct state_account *a = state_account_get((struct state *)st, account, false);
+	const struct region_info *r;
+
+	if (a && a->has_enabled_regions)
+		return strlist_has(&a->enabled_regions, region);
+	r = region_find(region);
+	return r && !r->opt_in && !strcmp(r->partition, st->partition);
+}
+
+const char *state_partition(const struct state *st)
+{
+	return st->partition;
+}
+
+const char *state_default_account(const struct state *st)
+{
+	return st->default_account;
+}
+
+const char *state_default_region(const struct state *st)
+{
+	return st->default_region;
+}
+
+const char *state_dir(const struct state *st)
+{
+	return st->dir;
+}
+
+/* ---- Freeing ---- */
+
+static void free_named(struct named **table)
+{
+	struct named *n, *tmp;
+
+	HASH_ITER(hh, *table, n, tmp) {
+		HASH_DEL(*table, n);
+		value_free(n->value);
+		free(n->stack);
+		free(n->key);
+		free(n);
+	}
+}
+
+void state_free(struct state *st)
+{
+	struct res_entry *e, *etmp;
+	struct state_group *g, *gtmp;
+	size_t i;
+
+	if (!st)
+		return;
+	HASH_CLEAR(hh_bucket, st->buckets);
+	HASH_ITER(hh, st->resources, e, etmp) {
+		HASH_DEL(st->resources, e);
+		value_free(e->props);
+		free(e->stack);
+		free(e->key);
+		free(e);
+	}
+	HASH_ITER(hh, st->groups, g, gtmp) {
+		HASH_DEL(st->groups, g);
+		free(g->items);
+		free(g->key);
+		free(g);
+	}
+	free_named(&st->exports);
+	free_named(&st->stacks);
+	free_named(&st->quotas);
+	for (i = 0; i < st->n_accounts; i++) {
+		free(st->accounts[i].id);
+		strlist_free(&st->accounts[i].enabled_regions);
+	}
+	free(st->accounts);
+	strlist_free(&st->s3_names_taken);
+	free(st->partition);
+	free(st->default_account);
+	free(st->default_region);
+	free(st->dir);
+	free(st);
+}

@@ -1,0 +1,80 @@
+/*
+ * state_impl.h - the account state's internal structures, shared by
+ * state.c (storage), state_load.c (the file) and state_arn.c (ARNs).
+ * Nothing outside src/state includes it.
+ */
+#ifndef CFN_STATE_IMPL_H
+#define CFN_STATE_IMPL_H
+
+#include <uthash.h>
+
+#include "state/state.h"
+#include "util/strlist.h"
+
+struct res_entry {
+	struct state_res pub;   /* what callers see; strings point into key */
+	char *key;              /* owned "ACCOUNT\0REGION\0TYPE\0ID\0" */
+	size_t key_len;         /* bytes in key */
+	struct value *props;    /* owned properties */
+	char *stack;            /* owned creating stack, or NULL */
+	UT_hash_handle hh;      /* state.resources, by key */
+	UT_hash_handle hh_bucket; /* state.buckets, by id (S3 buckets only) */
+};
+
+struct state_group {
+	char *key;              /* owned "ACCOUNT\0REGION\0TYPE\0" */
+	size_t key_len;
+	struct res_entry **items; /* borrowed entries, insertion order */
+	size_t n, cap;
+	UT_hash_handle hh;      /* state.groups */
+};
+
+/* An export, a stack or a quota, keyed by (account, region, name). */
+struct named {
+	char *key;              /* owned "ACCOUNT\0REGION\0NAME\0" */
+	size_t key_len;
+	const char *name;       /* points into key */
+	struct value *value;    /* owned: export value, or stack outputs */
+	char *stack;            /* owned: exporting stack, or stack status */
+	long number;            /* quotas: the maximum */
+	struct state_stack stack_pub; /* stacks: the public view */
+	UT_hash_handle hh;
+};
+
+struct state_account {
+	char *id;                      /* owned, 12 digits */
+	bool has_enabled_regions;      /* enabled_regions was given */
+	struct strlist enabled_regions; /* the regions it may use */
+};
+
+struct state {
+	char *partition;               /* owned */
+	char *default_account;         /* owned or NULL */
+	char *default_region;          /* owned or NULL */
+	char *dir;                     /* owned: folder of the state file */
+	struct strlist s3_names_taken; /* bucket names of accounts not described */
+	struct res_entry *resources;   /* uthash by key */
+	struct state_group *groups;    /* uthash by (account, region, type) */
+	struct res_entry *buckets;     /* uthash by bucket name (hh_bucket) */
+	struct named *exports;         /* uthash */
+	struct named *stacks;          /* uthash */
+	struct named *quotas;          /* uthash */
+	struct state_account *accounts; /* owned array */
+	size_t n_accounts, cap_accounts;
+};
+
+typedef const struct state_res *(*state_exact_fn)(const struct state *st, const char *account,
+						  const char *region, const char *type,
+						  const char *id);
+
+/* The account entry for id (borrowed); created when create is true. */
+struct state_account *state_account_get(struct state *st, const char *id, bool create);
+/* Sets the quota for type in (account, region). */
+void state_set_quota(struct state *st, const char *account, const char *region,
+		     const char *type, long max);
+/* Looks a resource up by the parts of an ARN, trying the ids the resource
+ * part may carry (see state_arn.c). */
+const struct state_res *state_arn_lookup(const struct state *st, const struct arn *a,
+					 const char *type, state_exact_fn exact);
+
+#endif

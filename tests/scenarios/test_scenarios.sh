@@ -1,0 +1,33 @@
+#!/bin/sh
+# test_scenarios.sh - every scenario under scenarios/ (files named
+# *.scenario.yaml) through `cfn-dryrun scenario --expect`: each must meet
+# its expect: block exactly.  Every scenario folder must tell its story in a
+# README.md and hold a failing and a fixed variant (or named variants).
+# A folder with a PENDING file waits for a check not written yet (the file
+# says which): its scenarios must load and run, but their expectations are
+# not asserted.
+. "$TOP_SRCDIR/tests/lib.sh"
+n=0
+for d in "$TOP_SRCDIR"/scenarios/*/; do
+	name=$(basename "$d")
+	[ "$name" = getting-started ] && continue
+	[ -f "$d/README.md" ] || fail "scenarios/$name has no README.md"
+	set -- "$d"*.scenario.yaml
+	[ -f "$1" ] || fail "scenarios/$name has no *.scenario.yaml"
+	[ $# -ge 2 ] || fail "scenarios/$name needs a failing and a fixed variant"
+	for f in "$@"; do
+		n=$((n + 1))
+		if [ -f "$d/PENDING" ]; then
+			run "$CFN_DRYRUN" scenario "$f" --format json
+			case "$status" in 0|1|3) ;; *) fail "$f: exit $status: $(cat "$ERR")" ;; esac
+			"$JGET" "$OUT" stacks.0.verdict >/dev/null || fail "$f: no JSON report"
+			continue
+		fi
+		run "$CFN_DRYRUN" scenario "$f" --expect --format json
+		expect_status 0
+		"$JGET" "$OUT" stacks.0.verdict >/dev/null || fail "$f: no JSON report"
+	done
+done
+[ "$n" -gt 0 ] || fail "no scenarios found"
+echo "scenarios: $n files meet their expectations"
+done_testing
