@@ -13,6 +13,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <uthash.h>
@@ -38,31 +39,21 @@ static const struct {
 	{ "XDigit", "xdigit" },
 };
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Reads \uHHHH at p (p points at the backslash); returns the code unit or
  * -1 when p is not such an escape. */
 static long read_u(const char *p)
 {
+	static const char hex[] = "0123456789abcdef";
 	long v = 0;
 	int i;
 
 	if (p[0] != '\\' || p[1] != 'u')
 		return -1;
 	for (i = 2; i < 6; i++) {
-		int h = hexval(p[i]);
-		if (h < 0)
+		const char *digit = p[i] ? strchr(hex, tolower((unsigned char)p[i])) : NULL;
+		if (!digit)
 			return -1;
-		v = v * 16 + h;
+		v = v * 16 + (digit - hex);
 	}
 	return v;
 }
