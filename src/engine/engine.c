@@ -1,8 +1,11 @@
 /*
- * engine.c - running one stack through the stages and filling its result.
+ * engine.c - running one stack through the stages and filling its result:
+ * load, bind parameters (and expand AWS::LanguageExtensions loops), open
+ * the template, build the graph, evaluate Rules and Conditions, then the
+ * resource phase (engine_run.c).
  */
 #include "engine/engine.h"
-#include "engine/physid.h"
+#include "engine/engine_run.h"
 #include "graph/graph.h"
 #include "load/load.h"
 #include "template/template.h"
@@ -11,43 +14,32 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Fills resource results in wave order, all with the same status. */
-static void fill_resources(struct stack_result *s, const struct template *t,
-			   const struct graph *g, const struct deploy *d,
-			   bool stack_failed)
+/* The stack-level phase that needs no template yet: parameters, and the
+ * AWS::LanguageExtensions loops that may read them. */
+static struct eval *bind(const struct deploy *d, struct eval_env *env,
+			 const struct eval_hooks *hooks, struct value *root,
+			 struct finding_list *fl)
 {
-	size_t k, e;
+	struct eval *ev;
 
-	s->resources = xcalloc(t->n_resources ? t->n_resources : 1, sizeof(*s->resources));
-	s->n_resources = t->n_resources;
-	for (k = 0; k < t->n_resources; k++) {
-		size_t i = g->order[k];
-		const struct tmpl_resource *tr = &t->resources[i];
-		struct res_result *r = &s->resources[k];
-
-		r->logical_id = xstrdup(tr->logical_id);
-		r->type = xstrdup(tr->type ? tr->type : "");
-		r->wave = g->nodes[i].wave;
-		r->pos = tr->pos;
-		for (e = 0; e < g->nodes[i].n_deps; e++)
-			strlist_add(&r->depends_on, t->resources[g->nodes[i].deps[e].to].logical_id);
-		if (stack_failed) {
-			r->status = STATUS_BLOCKED;
-		} else {
-			r->status = STATUS_CREATE;
-			r->physical_id = physid_name(d->stack_name, tr->logical_id);
-		}
-	}
+	env->stack_name = d->stack_name;
+	env->account = d->account;
+	env->region = d->region;
+	env->given = d->parameters;
+	ev = eval_new(env, hooks);
+	eval_bind_parameters(ev, root, fl);
+	if (eval_has_language_extensions(root))
+		eval_expand_foreach(ev, root, fl);
+	return ev;
 }
 
-static bool has_code(const struct finding_list *fl, enum finding_code code)
+static void free_props(struct value **props, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < fl->n; i++)
-		if (fl->items[i].code == code)
-			return true;
-	return false;
+	for (i = 0; i < n; i++)
+		value_free(props[i]);
+	free(props);
 }
 
 int engine_check_file(const char *path, const struct deploy *d,
@@ -56,13 +48,16 @@ int engine_check_file(const char *path, const struct deploy *d,
 	struct load_meta meta;
 	const struct load_options opt = { LOAD_AUTO, 0, 1, &meta };
 	struct finding_list findings = { NULL, 0, 0 };
+	struct engine_hooks_ctx hc = { d->stack_name, eval_partition(d->region), NULL, NULL };
+	struct eval_hooks hooks;
+	struct eval_env env;
 	struct stack_result *s;
 	struct template *t;
 	struct graph *g;
 	struct value *root;
+	struct eval *ev;
 	size_t len;
 	char *buf;
-	bool failed;
 
 	buf = load_read_file(path, 0, &len, dl);
 	if (!buf)
@@ -71,8 +66,11 @@ int engine_check_file(const char *path, const struct deploy *d,
 	free(buf);
 	if (!root)
 		return -1;
+	engine_default_hooks(&hooks, &hc);
+	ev = bind(d, &env, &hooks, root, &findings);
 	t = template_open(root, len, &findings, dl);
 	if (!t) {
+		eval_free(ev);
 		finding_list_free(&findings);
 		return -1;
 	}
@@ -83,6 +81,9 @@ int engine_check_file(const char *path, const struct deploy *d,
 			       "expands anchors and aliases)");
 	}
 	g = graph_build(t, &findings);
+	eval_attach(ev, t, &findings);
+	eval_rules(ev, &findings);
+	eval_conditions(ev, &findings);
 
 	s = result_add_stack(out);
 	s->stack = xstrdup(d->stack_name);
@@ -90,14 +91,11 @@ int engine_check_file(const char *path, const struct deploy *d,
 	s->region = xstrdup(d->region);
 	s->template_file = xstrdup(path);
 	s->stack_findings = findings;
-	failed = finding_list_errors(&findings) > 0;
-	fill_resources(s, t, g, d, failed);
-	if (failed)
-		s->verdict = VERDICT_FAIL;
-	else if (has_code(&findings, FC_TRANSFORM_NOT_EXPANDED))
-		s->verdict = VERDICT_UNCERTAIN;
-	else
-		s->verdict = VERDICT_OK;
+	hc.t = t;
+	hc.props = xcalloc(t->n_resources ? t->n_resources : 1, sizeof(struct value *));
+	engine_run_resources(s, t, g, ev, &hc, d);
+	free_props(hc.props, t->n_resources);
+	eval_free(ev);
 	graph_free(g);
 	template_free(t);
 	return 0;
