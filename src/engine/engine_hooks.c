@@ -31,13 +31,34 @@ char *engine_ref_text(const struct engine_hooks_ctx *ctx, size_t i)
 	return physid_name(ctx->stack_name, r->logical_id);
 }
 
+/* Types whose Ref is not a name but an ARN or URL that CloudFormation
+ * builds from ids known only once the resource exists (until the models
+ * say so for every type). */
+static const char *const ref_not_a_name[] = {
+	"AWS::ApplicationAutoScaling::ScalingPolicy", "AWS::AutoScaling::ScalingPolicy",
+	"AWS::CertificateManager::Certificate", "AWS::CloudFormation::Stack",
+	"AWS::ECS::Service", "AWS::ECS::TaskDefinition",
+	"AWS::ElasticLoadBalancingV2::Listener", "AWS::ElasticLoadBalancingV2::ListenerRule",
+	"AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::TargetGroup",
+	"AWS::IAM::ManagedPolicy", "AWS::Lambda::LayerVersion", "AWS::Lambda::Version",
+	"AWS::SNS::Topic", "AWS::SQS::Queue", "AWS::SecretsManager::Secret",
+	"AWS::StepFunctions::StateMachine", NULL,
+};
+
 static struct value *resource_ref(void *vctx, const char *logical_id, struct srcpos pos)
 {
 	struct engine_hooks_ctx *ctx = vctx;
 	long i = template_resource_index(ctx->t, logical_id);
+	const char *type;
+	size_t k;
 
 	if (i < 0)
 		return value_unknown(pos, "%s is not a resource of the template", logical_id);
+	type = ctx->t->resources[i].type ? ctx->t->resources[i].type : "";
+	for (k = 0; ref_not_a_name[k]; k++)
+		if (!strcmp(ref_not_a_name[k], type))
+			return value_unknown(pos, "Ref of %s (%s) returns an ARN or URL known only "
+					     "after %s is created", logical_id, type, logical_id);
 	return value_string_take(pos, engine_ref_text(ctx, (size_t)i));
 }
 

@@ -132,6 +132,10 @@ struct value *eval_fn_getazs(struct eval_site *s, const struct value *call, cons
 		v->pos = call->pos;
 		return v;
 	}
+	if (v && v->kind == VALUE_NULL) { /* "!GetAZs" alone is the empty string */
+		value_free(v);
+		v = value_string(call->pos, "");
+	}
 	if (!value_is_string(v)) {
 		value_free(v);
 		f = eval_error(s, call, FC_MALFORMED_FUNCTION,
@@ -222,7 +226,8 @@ struct value *eval_fn_tojson(struct eval_site *s, const struct value *call, cons
 
 struct value *eval_fn_transform(struct eval_site *s, const struct value *call, const struct value *arg)
 {
-	const char *name = value_str(value_map_get(arg, "Name"));
+	const struct value *def = arg->kind == VALUE_LIST ? value_list_get(arg, 0) : arg;
+	const char *name = value_str(value_map_get(def, "Name"));
 	struct finding *f;
 
 	f = eval_stack_error(s, call->pos, FC_TRANSFORM_NOT_EXPANDED,

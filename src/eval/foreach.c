@@ -71,6 +71,7 @@ static char *replace(const char *s, const char *id, const char *item, bool keys)
 }
 
 static struct value *subst(const struct value *v, const char *id, const char *item, int depth);
+static struct value *subst_keys(const struct value *m, const char *id, const char *item, int depth);
 
 /* A Fn::Sub argument with ${id} replaced in its format string (new). */
 static struct value *subst_sub(const struct value *arg, const char *id, const char *item, int depth)
@@ -88,6 +89,23 @@ static struct value *subst_sub(const struct value *arg, const char *id, const ch
 	return r;
 }
 
+/* A nested loop's definition [Id2, collection, fragment] with the outer
+ * identifier replaced, in its fragment's keys too (new). */
+static struct value *subst_loop(const struct value *loop, const char *id, const char *item,
+				int depth)
+{
+	const struct value *frag = value_list_get(loop, 2);
+	struct value *c;
+
+	if (value_list_len(loop) != 3 || frag->kind != VALUE_MAP)
+		return subst(loop, id, item, depth + 1);
+	c = value_list(loop->pos);
+	value_list_append(c, value_copy(value_list_get(loop, 0)));
+	value_list_append(c, subst(value_list_get(loop, 1), id, item, depth + 1));
+	value_list_append(c, subst_keys(frag, id, item, depth + 1));
+	return c;
+}
+
 /* A map whose keys are output keys: ${id} / &{id} replaced in them. */
 static struct value *subst_keys(const struct value *m, const char *id, const char *item, int depth)
 {
@@ -95,10 +113,30 @@ static struct value *subst_keys(const struct value *m, const char *id, const cha
 
 	VALUE_MAP_FOREACH(m, e) {
 		char *key = replace(e->key, id, item, true);
-		value_map_add(r, key, e->key_pos, subst(e->val, id, item, depth + 1));
+		value_map_add(r, key, e->key_pos, is_loop_key(e->key)
+			      ? subst_loop(e->val, id, item, depth)
+			      : subst(e->val, id, item, depth + 1));
 		free(key);
 	}
 	return r;
+}
+
+/* {"Fn::Sub": "text"} whose text has no variable left, as the string
+ * (new); else a substituted copy. */
+static struct value *collapse_sub(const struct value *v, const char *id, const char *item,
+				  int depth)
+{
+	const struct value *sub = value_map_get(v, "Fn::Sub");
+	char *text;
+
+	if (value_map_len(v) != 1 || !value_is_string(sub))
+		return subst(v, id, item, depth + 1);
+	text = replace(sub->u.string.s, id, item, false);
+	if (strstr(text, "${")) {
+		free(text);
+		return subst(v, id, item, depth + 1);
+	}
+	return value_string_take(sub->pos, text);
 }
 
 static struct value *subst(const struct value *v, const char *id, const char *item, int depth)
@@ -109,23 +147,25 @@ static struct value *subst(const struct value *v, const char *id, const char *it
 
 	if (depth > EVAL_MAX_DEPTH)
 		return value_copy(v);
-	if (fn && !strcmp(fn, "Ref")) {
+	if (fn && (!strcmp(fn, "Ref") || !strcmp(fn, "Fn::GetAtt"))) {
+		/* a Ref or GetAtt of a name computed from the identifier */
 		const struct value *arg = v->u.map.entries[0].val;
-		const struct value *sub = value_map_get(arg, "Fn::Sub");
-		if (value_is_string(arg) && !strcmp(arg->u.string.s, id))
-			return value_string(v->pos, item);
-		if (value_is_string(sub) && value_map_len(arg) == 1) {
-			char *name = replace(sub->u.string.s, id, item, false);
-			struct srcpos kpos = v->u.map.entries[0].key_pos;
+		struct value *a;
 
-			r = value_map(v->pos);
-			if (strstr(name, "${")) /* still computed: keep the Sub */
-				value_map_add(r, "Ref", kpos, subst(arg, id, item, depth + 1));
-			else
-				value_map_add(r, "Ref", kpos, value_string(arg->pos, name));
-			free(name);
-			return r;
+		if (!strcmp(fn, "Ref") && value_is_string(arg) && !strcmp(arg->u.string.s, id))
+			return value_string(v->pos, item);
+		if (!strcmp(fn, "Ref")) {
+			a = collapse_sub(arg, id, item, depth);
+		} else if (arg->kind == VALUE_LIST) {
+			a = value_list(arg->pos);
+			for (i = 0; i < arg->u.list.n; i++)
+				value_list_append(a, collapse_sub(arg->u.list.items[i], id, item, depth));
+		} else {
+			a = subst(arg, id, item, depth + 1);
 		}
+		r = value_map(v->pos);
+		value_map_add(r, fn, v->u.map.entries[0].key_pos, a);
+		return r;
 	}
 	if (fn && !strcmp(fn, "Fn::Sub")) {
 		r = value_map(v->pos);
@@ -142,21 +182,10 @@ static struct value *subst(const struct value *v, const char *id, const char *it
 	if (v->kind != VALUE_MAP)
 		return value_copy(v);
 	r = value_map(v->pos);
-	VALUE_MAP_FOREACH(v, e) {
-		const struct value *frag = value_list_get(e->val, 2);
-		struct value *c;
-
-		if (is_loop_key(e->key) && frag && frag->kind == VALUE_MAP) {
-			/* a nested loop: its output keys are substituted too */
-			c = value_list(e->val->pos);
-			value_list_append(c, value_copy(value_list_get(e->val, 0)));
-			value_list_append(c, subst(value_list_get(e->val, 1), id, item, depth + 1));
-			value_list_append(c, subst_keys(frag, id, item, depth + 1));
-		} else {
-			c = subst(e->val, id, item, depth + 1);
-		}
-		value_map_add(r, e->key, e->key_pos, c);
-	}
+	VALUE_MAP_FOREACH(v, e)
+		value_map_add(r, e->key, e->key_pos, is_loop_key(e->key)
+			      ? subst_loop(e->val, id, item, depth)
+			      : subst(e->val, id, item, depth + 1));
 	return r;
 }
 

@@ -295,8 +295,11 @@ void eval_bind_parameters(struct eval *ev, const struct value *root, struct find
 		const char *type = check_definition(e, &pt, fl);
 		char *text;
 
-		if (!type)
+		if (!type) {
+			value_map_set(ev->params, e->key, value_unknown(e->key_pos,
+				      "parameter %s is not declared correctly", e->key));
 			continue;
+		}
 		value_map_set(ev->param_types, e->key, value_string(e->key_pos, type));
 		text = raw_value(ev, e);
 		if (!text && (pt.kind == PT_SSM_VALUE || pt.kind == PT_SSM_NAME)) {
@@ -311,6 +314,9 @@ void eval_bind_parameters(struct eval *ev, const struct value *root, struct find
 			value_map_set(ev->params, e->key,
 				      bind_one(ev, e, &pt, text, &ssm_missing, fl));
 		}
+		if (!value_map_get(ev->params, e->key)) /* the stack fails; keep resolving */
+			value_map_set(ev->params, e->key,
+				      value_unknown(e->key_pos, "parameter %s has no valid value", e->key));
 		free(text);
 	}
 	if (missing.len) {

@@ -103,8 +103,8 @@ struct value *eval_fn_ref(struct eval_site *s, const struct value *call, const s
 	if (arg && arg->kind == VALUE_UNKNOWN) {
 		r = eval_unknown_from(call->pos, arg);
 	} else if (!value_is_string(arg)) {
-		f = eval_error(s, call, FC_MALFORMED_FUNCTION,
-			       "Template error: All References must be of type string");
+		f = eval_stack_error(s, call->pos, FC_MALFORMED_FUNCTION,
+				     "Template error: All References must be of type string");
 		finding_set_fix(f, "give Ref the name of a parameter or resource as a plain string");
 		r = eval_failed(call, "Ref");
 	} else {
@@ -154,7 +154,7 @@ struct value *eval_fn_getatt(struct eval_site *s, const struct value *call, cons
 		r = eval_unknown_from(call->pos, attr);
 	} else if (!value_is_string(res) || !res->u.string.len || !value_is_string(attr) ||
 		   !attr->u.string.len) {
-		f = eval_error(s, call, FC_MALFORMED_FUNCTION,
+		f = eval_stack_error(s, call->pos, FC_MALFORMED_FUNCTION,
 			       "Template error: every Fn::GetAtt object requires two non-empty "
 			       "parameters, the resource name and the resource attribute");
 		finding_set_fix(f, "write Fn::GetAtt [LogicalId, Attribute] or !GetAtt LogicalId.Attribute");
@@ -193,7 +193,7 @@ static struct value *sub_var(struct eval_site *s, const struct value *call,
 
 static struct value *sub_malformed(struct eval_site *s, const struct value *call)
 {
-	struct finding *f = eval_error(s, call, FC_MALFORMED_FUNCTION,
+	struct finding *f = eval_stack_error(s, call->pos, FC_MALFORMED_FUNCTION,
 				       "Template error: One or more Fn::Sub intrinsic functions don't "
 				       "specify expected arguments. Specify a string as first "
 				       "argument, and an optional second argument to specify a "
@@ -214,7 +214,7 @@ static struct value *sub_append(struct eval_site *s, const struct value *call,
 	char *text;
 
 	if (!valid_var_name(p->text) || (p->attr && !valid_var_name(p->attr))) {
-		f = eval_error(s, call, FC_MALFORMED_FUNCTION,
+		f = eval_stack_error(s, call->pos, FC_MALFORMED_FUNCTION,
 			       "Template error: variable names in Fn::Sub syntax must contain only "
 			       "alphanumeric characters, underscores, periods, and colons");
 		finding_set_fix(f, "write ${!Literal} for a literal ${Literal}, or correct the "
