@@ -28,8 +28,8 @@ static struct value *ssm_value(void *ctx, const char *name, struct srcpos pos)
 	const struct value *v = value_map_get(h->ssm, name);
 	struct value *r;
 
-	if (!v)
-		return NULL;
+	if (!v) /* the empty account's answer: only AWS's public parameters */
+		return h->defaults.ssm_param_value(ctx, name, pos);
 	r = value_copy(v);
 	r->pos = pos;
 	return r;
@@ -80,6 +80,7 @@ void h_run(struct harness *h, const char *text)
 	h->hc.stack_name = env.stack_name;
 	h->hc.partition = eval_partition(h->region);
 	engine_default_hooks(&hooks, &h->hc);
+	h->defaults = hooks;
 	hooks.import_value = import_value;
 	hooks.ssm_param_value = ssm_value;
 	hooks.aws_param_exists = exists;

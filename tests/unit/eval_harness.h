@@ -22,6 +22,7 @@ struct harness {
 	struct value *ssm;           /* owned: SSM name -> value */
 	int exists;                  /* answer of aws_param_exists */
 	struct engine_hooks_ctx hc;  /* default hooks' context */
+	struct eval_hooks defaults;  /* the engine's default hooks */
 	struct value **props;        /* owned resolved properties by resource index */
 	struct value *outputs;       /* owned resolved outputs */
 	struct value *export_map;    /* owned exports of the template */
