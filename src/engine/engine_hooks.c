@@ -45,16 +45,25 @@ static const char *const ref_not_a_name[] = {
 	"AWS::StepFunctions::StateMachine", NULL,
 };
 
+/* The index of logical_id and its type ("" when missing); -1 when it is
+ * not a resource. */
+static long find(const struct engine_hooks_ctx *ctx, const char *logical_id, const char **type)
+{
+	long i = template_resource_index(ctx->t, logical_id);
+
+	*type = i >= 0 && ctx->t->resources[i].type ? ctx->t->resources[i].type : "";
+	return i;
+}
+
 static struct value *resource_ref(void *vctx, const char *logical_id, struct srcpos pos)
 {
 	struct engine_hooks_ctx *ctx = vctx;
-	long i = template_resource_index(ctx->t, logical_id);
 	const char *type;
+	long i = find(ctx, logical_id, &type);
 	size_t k;
 
 	if (i < 0)
 		return value_unknown(pos, "%s is not a resource of the template", logical_id);
-	type = ctx->t->resources[i].type ? ctx->t->resources[i].type : "";
 	for (k = 0; ref_not_a_name[k]; k++)
 		if (!strcmp(ref_not_a_name[k], type))
 			return value_unknown(pos, "Ref of %s (%s) returns an ARN or URL known only "
@@ -96,13 +105,12 @@ static struct value *resource_getatt(void *vctx, const char *logical_id, const c
 				     struct srcpos pos)
 {
 	struct engine_hooks_ctx *ctx = vctx;
-	long i = template_resource_index(ctx->t, logical_id);
 	const char *type;
+	long i = find(ctx, logical_id, &type);
 	size_t k;
 
 	if (i < 0)
 		return value_unknown(pos, "%s is not a resource of the template", logical_id);
-	type = ctx->t->resources[i].type ? ctx->t->resources[i].type : "";
 	for (k = 0; k < sizeof(attributes) / sizeof(attributes[0]); k++)
 		if (!strcmp(attributes[k].type, type) && !strcmp(attributes[k].attr, attr))
 			return attributes[k].fn(ctx, (size_t)i, pos);

@@ -132,22 +132,26 @@ struct value *eval_fn_select(struct eval_site *s, const struct value *call, cons
 	return r;
 }
 
+static struct value *split_malformed(struct eval_site *s, const struct value *call, const char *fix)
+{
+	struct finding *f = eval_error(s, call, FC_MALFORMED_FUNCTION,
+				       "Template error: every Fn::Split object requires two parameters, "
+				       "(1) a string delimiter and (2) a string to be split or a function "
+				       "that returns a string to be split.");
+
+	finding_set_fix(f, "%s", fix);
+	return eval_failed(call, "Fn::Split");
+}
+
 struct value *eval_fn_split(struct eval_site *s, const struct value *call, const struct value *arg)
 {
 	const struct value *delim = value_list_get(arg, 0);
 	struct value *src, *r;
-	struct finding *f;
 	const char *p, *hit;
 	size_t dlen;
 
-	if (value_list_len(arg) != 2 || !value_is_string(delim) || !delim->u.string.len) {
-		f = eval_error(s, call, FC_MALFORMED_FUNCTION,
-			       "Template error: every Fn::Split object requires two parameters, "
-			       "(1) a string delimiter and (2) a string to be split or a function "
-			       "that returns a string to be split.");
-		finding_set_fix(f, "write Fn::Split [\"delimiter\", string]");
-		return eval_failed(call, "Fn::Split");
-	}
+	if (value_list_len(arg) != 2 || !value_is_string(delim) || !delim->u.string.len)
+		return split_malformed(s, call, "write Fn::Split [\"delimiter\", string]");
 	src = eval_child(s, NULL, 1, value_list_get(arg, 1));
 	if (src && src->kind == VALUE_UNKNOWN) {
 		src->pos = call->pos;
@@ -155,12 +159,7 @@ struct value *eval_fn_split(struct eval_site *s, const struct value *call, const
 	}
 	if (!value_is_string(src)) {
 		value_free(src);
-		f = eval_error(s, call, FC_MALFORMED_FUNCTION,
-			       "Template error: every Fn::Split object requires two parameters, "
-			       "(1) a string delimiter and (2) a string to be split or a function "
-			       "that returns a string to be split.");
-		finding_set_fix(f, "give Fn::Split a string (Fn::Join a list first)");
-		return eval_failed(call, "Fn::Split");
+		return split_malformed(s, call, "give Fn::Split a string (Fn::Join a list first)");
 	}
 	r = value_list(call->pos);
 	dlen = delim->u.string.len;
