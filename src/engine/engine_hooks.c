@@ -95,7 +95,7 @@ static struct value *s3_domain(const struct engine_hooks_ctx *ctx, size_t i, str
 static const struct {
 	const char *type; /* resource type */
 	const char *attr; /* attribute name */
-	struct value *(*fn)(const struct engine_hooks_ctx *ctx, size_t i, struct srcpos pos);
+	struct value *(*fn)(const struct engine_hooks_ctx *ctx, size_t i, struct srcpos pos); /* its value */
 } attributes[] = {
 	{ "AWS::S3::Bucket", "Arn", s3_arn },
 	{ "AWS::S3::Bucket", "DomainName", s3_domain },
