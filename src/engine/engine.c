@@ -1,11 +1,14 @@
 /*
  * engine.c - running one stack through the stages and filling its result:
- * load, template structure, dependency graph, stack-level checks, then the
- * simulation loop against the account state.
+ * load; bind parameters (and expand AWS::LanguageExtensions loops); open
+ * the template; graph; resource types; Rules and Conditions; stack-level
+ * checks; pass 1 (resolve every resource, then the outputs); pass 2 (the
+ * simulation loop against the account state); then record the stack, its
+ * outputs and exports in the state for the stacks that follow.
  */
 #include "engine/engine.h"
+#include "engine/engine_hooks.h"
 #include "engine/engine_sim.h"
-#include "engine/physid.h"
 #include "engine/typecheck.h"
 #include "graph/graph.h"
 #include "load/load.h"
@@ -27,37 +30,38 @@ static bool has_code(const struct finding_list *fl, enum finding_code code)
 	return false;
 }
 
-/* Reads and checks the template; NULL with errors in dl when unusable. */
-static struct template *open_template(const char *path, struct finding_list *findings,
-				      struct diag_list *dl)
+/* Reads the template text into a tree; NULL with errors in dl. */
+static struct value *read_template(const char *path, size_t *len, struct load_meta *meta,
+				   struct diag_list *dl)
 {
-	struct load_meta meta;
-	const struct load_options opt = { LOAD_AUTO, 0, 1, &meta };
-	struct template *t;
+	const struct load_options opt = { LOAD_AUTO, 0, 1, meta };
 	struct value *root;
-	size_t len;
-	char *buf = load_read_file(path, TEMPLATE_MAX_FILE_BYTES, &len, dl);
+	char *buf = load_read_file(path, TEMPLATE_MAX_FILE_BYTES, len, dl);
 
 	if (!buf)
 		return NULL;
-	root = load_buffer(path, buf, len, &opt, dl);
+	root = load_buffer(path, buf, *len, &opt, dl);
 	free(buf);
-	if (!root)
-		return NULL;
-	t = template_open(root, len, findings, dl);
-	if (t && meta.n_aliases) {
-		struct finding *f = finding_add(findings, FC_YAML_ALIAS, meta.first_alias, NULL,
-				"Template error: YAML aliases are not allowed in CloudFormation templates.");
-		finding_set_fix(f, "write the aliased value out in full (aws cloudformation package "
-			       "expands anchors and aliases)");
-	}
-	return t;
+	return root;
 }
 
-static enum verdict decide_verdict(const struct stack_result *s)
+static void note_aliases(const struct load_meta *meta, struct finding_list *fl)
+{
+	struct finding *f;
+
+	if (!meta->n_aliases)
+		return;
+	f = finding_add(fl, FC_YAML_ALIAS, meta->first_alias, NULL,
+			"Template error: YAML aliases are not allowed in CloudFormation templates.");
+	finding_set_fix(f, "write the aliased value out in full (aws cloudformation package "
+		       "expands anchors and aliases)");
+}
+
+static enum verdict decide_verdict(const struct stack_result *s, const struct eval *ev)
 {
 	size_t i;
-	bool uncertain = has_code(&s->stack_findings, FC_TRANSFORM_NOT_EXPANDED);
+	bool uncertain = has_code(&s->stack_findings, FC_TRANSFORM_NOT_EXPANDED) ||
+			 eval_stack_uncertain(ev);
 
 	if (finding_list_errors(&s->stack_findings))
 		return VERDICT_FAIL;
@@ -70,58 +74,90 @@ static enum verdict decide_verdict(const struct stack_result *s)
 	return uncertain ? VERDICT_UNCERTAIN : VERDICT_OK;
 }
 
-int engine_check_file(const char *path, const struct deploy *d, struct state *state,
-		      struct run_result *out, struct diag_list *dl)
+/* The stack now exists: its outputs and exports are there for later stacks. */
+static void record_stack(struct state *state, const struct deploy *d,
+			 const struct stack_result *s, const struct value *exports)
 {
-	struct finding_list findings = { NULL, 0, 0 };
-	struct check_env env = { d, NULL, state, NULL };
-	struct engine_sim hctx;
-	struct sim_hooks hooks;
-	struct stack_result *s;
-	struct template *t;
-	struct graph *g;
+	state_add_stack(state, d->account, d->region, d->stack_name, "CREATE_COMPLETE",
+			s->outputs ? value_copy(s->outputs) : NULL);
+	if (exports && exports->kind == VALUE_MAP)
+		VALUE_MAP_FOREACH(exports, e)
+			state_add_export(state, d->account, d->region, e->key, value_copy(e->val),
+					 d->stack_name);
+}
 
-	t = open_template(path, &findings, dl);
-	if (!t) {
-		finding_list_free(&findings);
-		return -1;
-	}
-	g = graph_build(t, &findings);
-	if (d->models) {
-		size_t errors = dl->n_errors;
+static struct stack_result *new_stack(struct run_result *out, const struct deploy *d,
+				      const char *path, struct finding_list *findings)
+{
+	struct stack_result *s = result_add_stack(out);
 
-		typecheck_stack(d->models, t, d->region, &findings, dl);
-		if (dl->n_errors > errors) { /* model data that cannot be read */
-			finding_list_free(&findings);
-			graph_free(g);
-			template_free(t);
-			return -1;
-		}
-	}
-
-	env.partition = state_partition(state);
-	env.t = t;
-
-	s = result_add_stack(out);
 	s->stack = xstrdup(d->stack_name);
 	s->account = xstrdup(d->account);
 	s->region = xstrdup(d->region);
 	s->template_file = xstrdup(path);
 	if (d->preset)
 		finding_list_copy(&s->stack_findings, d->preset);
-	finding_list_copy(&s->stack_findings, &findings);
-	finding_list_free(&findings);
-	if (!d->blocked)
-		stack_check_run_all(&env, s);
+	finding_list_copy(&s->stack_findings, findings);
+	finding_list_free(findings);
+	return s;
+}
 
-	engine_sim_init(&hctx, &hooks, &env, g);
-	sim_run(&env, state, g, &hooks, d->blocked || finding_list_errors(&s->stack_findings) > 0,
-		d->show_resolved, s);
-	engine_sim_free(&hctx);
-	s->verdict = d->blocked ? VERDICT_BLOCKED : decide_verdict(s);
+int engine_check_file(const char *path, const struct deploy *d, struct state *state,
+		      struct run_result *out, struct diag_list *dl)
+{
+	struct finding_list findings = { NULL, 0, 0 };
+	struct engine_stack es = { d, state, state_partition(state), NULL, NULL, NULL, NULL,
+				   NULL, NULL, NULL, 0 };
+	struct eval_env env = { d->stack_name, d->account, d->region, d->parameters };
+	struct check_env cenv = { d, es.partition, state, NULL };
+	struct value *root, *exports = NULL;
+	struct eval_hooks ehooks;
+	struct sim_hooks shooks;
+	struct load_meta meta;
+	struct stack_result *s;
+	struct template *t;
+	struct graph *g;
+	bool blocked;
+	size_t len, errors = dl->n_errors;
+
+	root = read_template(path, &len, &meta, dl);
+	if (!root)
+		return -1;
+	engine_eval_hooks(&ehooks, &es);
+	es.ev = eval_new(&env, &ehooks);
+	eval_bind_parameters(es.ev, root, &findings);
+	if (eval_has_language_extensions(root))
+		eval_expand_foreach(es.ev, root, &findings);
+	t = template_open(root, len, &findings, dl);
+	if (t && d->models)
+		typecheck_stack(d->models, t, d->region, &findings, dl);
+	if (!t || dl->n_errors > errors) { /* not a template, or unreadable model data */
+		eval_free(es.ev);
+		finding_list_free(&findings);
+		template_free(t);
+		return -1;
+	}
+	note_aliases(&meta, &findings);
+	g = graph_build(t, &findings);
+	es.t = cenv.t = t;
+	engine_stack_arrays(&es);
+	eval_attach(es.ev, t, &findings);
+	eval_rules(es.ev, &findings);
+	eval_conditions(es.ev, &findings);
+
+	s = new_stack(out, d, path, &findings);
+	if (!d->blocked)
+		stack_check_run_all(&cenv, s);
+	engine_resolve_all(&es, g, &s->stack_findings);
+	s->outputs = eval_outputs(es.ev, &s->stack_findings, &exports);
+	blocked = d->blocked || finding_list_errors(&s->stack_findings) > 0;
+	engine_sim_hooks(&es, &shooks);
+	sim_run(&cenv, state, g, &shooks, blocked, d->show_resolved, s);
+	s->verdict = d->blocked ? VERDICT_BLOCKED : decide_verdict(s, es.ev);
 	if (s->verdict == VERDICT_OK || s->verdict == VERDICT_UNCERTAIN)
-		state_add_stack(state, d->account, d->region, d->stack_name, "CREATE_COMPLETE",
-				s->outputs ? value_copy(s->outputs) : NULL);
+		record_stack(state, d, s, exports);
+	value_free(exports);
+	engine_stack_free(&es);
 	graph_free(g);
 	template_free(t);
 	return 0;

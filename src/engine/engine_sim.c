@@ -1,70 +1,131 @@
 /*
- * engine_sim.c - hooks between the engine and the simulation loop (see
- * engine_sim.h).
+ * engine_sim.c - pass 1 over a stack's resources and the hooks through
+ * which the simulation loop reads it (see engine_sim.h).
  */
 #include "engine/engine_sim.h"
 #include "engine/physid.h"
+#include "model/model.h"
 #include "sim/names.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-char *engine_physical_id(const char *stack, const char *logical_id, const char *type,
-			 const struct value *props)
+void engine_stack_arrays(struct engine_stack *es)
 {
-	const struct name_rule *rule = names_find(type);
-	const char *name = rule ? value_str(value_map_get(props, rule->property)) : NULL;
+	size_t n = es->t->n_resources ? es->t->n_resources : 1;
 
-	if (name)
-		return xstrdup(name);
-	if (!strcmp(type, "AWS::S3::Bucket"))
-		return physid_name_lower(stack, logical_id, 63);
-	return physid_name(stack, logical_id);
+	es->n = es->t->n_resources;
+	es->props = xcalloc(n, sizeof(*es->props));
+	es->physical = xcalloc(n, sizeof(*es->physical));
+	es->res_findings = xcalloc(n, sizeof(*es->res_findings));
+	es->cond = xcalloc(n, sizeof(*es->cond));
+	es->cond_reason = xcalloc(n, sizeof(*es->cond_reason));
 }
 
-static int condition(void *ctx, size_t i)
+void engine_stack_free(struct engine_stack *es)
 {
-	struct engine_sim *es = ctx;
+	size_t i;
 
-	return es->env->t->resources[i].condition ? -1 : 1;
+	for (i = 0; i < es->n; i++) {
+		value_free(es->props[i]);
+		free(es->physical[i]);
+		finding_list_free(&es->res_findings[i]);
+	}
+	free(es->props);
+	free(es->physical);
+	free(es->res_findings);
+	free(es->cond);
+	free(es->cond_reason);
+	eval_free(es->ev);
+	memset(es, 0, sizeof(*es));
+}
+
+char *engine_physical_id(const struct engine_stack *es, size_t i, const struct value *props)
+{
+	const struct tmpl_resource *r = &es->t->resources[i];
+	const char *type = r->type ? r->type : "";
+	const struct model *m = NULL;
+	struct diag_list dl = DIAG_LIST_INIT;
+
+	if (es->d->models)
+		m = model_find(es->d->models, type, &dl);
+	diag_clear(&dl);
+	if (m) {
+		struct model_sim sim = { r->logical_id, NULL, props, es->d->stack_name,
+					 es->d->account, es->d->region, es->partition, r->pos };
+		return model_physical_name(m, &sim);
+	}
+	{
+		const struct name_rule *rule = names_find(type);
+		const struct value *name = rule ? value_map_get(props, rule->property) : NULL;
+
+		if (value_is_string(name))
+			return xstrdup(name->u.string.s);
+		if (name)
+			return NULL;
+	}
+	if (!strcmp(type, "AWS::S3::Bucket"))
+		return physid_name_lower(es->d->stack_name, r->logical_id, 63);
+	return physid_name(es->d->stack_name, r->logical_id);
+}
+
+void engine_resolve_all(struct engine_stack *es, const struct graph *g,
+			struct finding_list *stack_fl)
+{
+	size_t k;
+
+	for (k = 0; k < es->n; k++) {
+		size_t i = g->order[k];
+
+		es->cond[i] = eval_resource_condition(es->ev, i, &es->cond_reason[i]);
+		if (es->cond[i] == EVAL_FALSE)
+			continue;
+		es->props[i] = eval_resource_properties(es->ev, i, stack_fl, &es->res_findings[i]);
+		es->physical[i] = engine_physical_id(es, i, es->props[i]);
+	}
+}
+
+/* ---- The simulation loop's hooks ---- */
+
+static int condition(void *ctx, size_t i, const char **reason)
+{
+	struct engine_stack *es = ctx;
+
+	*reason = es->cond_reason[i];
+	return es->cond[i] == EVAL_TRUE ? 1 : es->cond[i] == EVAL_FALSE ? 0 : -1;
 }
 
 static struct value *resolve(void *ctx, size_t i, struct finding_list *fl, bool *failed,
 			     bool *uncertain)
 {
-	struct engine_sim *es = ctx;
-	const struct tmpl_resource *r = &es->env->t->resources[i];
+	struct engine_stack *es = ctx;
 
-	(void)fl;
-	(void)failed;
 	(void)uncertain;
-	if (r->properties && r->properties->kind == VALUE_MAP)
-		return value_copy(r->properties);
-	return value_map(r->pos);
+	finding_list_copy(fl, &es->res_findings[i]);
+	if (finding_list_errors(&es->res_findings[i]))
+		*failed = true;
+	return es->props[i] ? value_copy(es->props[i]) : value_map(es->t->resources[i].pos);
 }
 
 static char *physical_id(void *ctx, size_t i, const struct value *props)
 {
-	struct engine_sim *es = ctx;
-	const struct tmpl_resource *r = &es->env->t->resources[i];
+	struct engine_stack *es = ctx;
+	const struct tmpl_resource *r = &es->t->resources[i];
 
-	return engine_physical_id(es->env->deploy->stack_name, r->logical_id,
-				  r->type ? r->type : "", props);
+	(void)props;
+	if (es->physical[i])
+		return xstrdup(es->physical[i]);
+	/* the name is set to a value not known yet: say so rather than invent one */
+	return xstrfmt("%s-%s-(name not known yet)", es->d->stack_name, r->logical_id);
 }
 
-void engine_sim_init(struct engine_sim *es, struct sim_hooks *hooks,
-		     const struct check_env *env, const struct graph *g)
+void engine_sim_hooks(struct engine_stack *es, struct sim_hooks *hooks)
 {
-	es->env = env;
-	es->g = g;
 	memset(hooks, 0, sizeof(*hooks));
 	hooks->ctx = es;
 	hooks->condition = condition;
 	hooks->resolve = resolve;
 	hooks->physical_id = physical_id;
-}
-
-void engine_sim_free(struct engine_sim *es)
-{
-	(void)es;
 }

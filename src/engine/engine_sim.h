@@ -1,31 +1,50 @@
 /*
- * engine_sim.h - the engine's side of the simulation loop: the hooks that
- * decide conditions, resolve properties and name physical resources.
+ * engine_sim.h - one stack's working data while the engine runs it, and
+ * the two passes over its resources.
  *
- * Until the resolver evaluates intrinsic functions, properties are taken
- * as written (functions stay unevaluated maps, which checks treat as
- * unknown) and a Condition is unknown, so the resource is uncertain.
+ * Pass 1 (engine_resolve_all) resolves every resource's Condition and
+ * Properties in creation order through the resolver, and gives each its
+ * physical name, so that Ref and Fn::GetAtt of an earlier resource have a
+ * value (struct engine_stack is also the resolver hooks' context, see
+ * engine_hooks.h).  Template errors found on the way are stack findings:
+ * CloudFormation reports them before any resource.  Pass 2 is the
+ * simulation loop (sim.h), which reads pass 1's results through the hooks
+ * engine_sim_hooks fills.
  */
 #ifndef CFN_ENGINE_SIM_H
 #define CFN_ENGINE_SIM_H
 
-#include "graph/graph.h"
+#include "engine/engine.h"
+#include "eval/eval.h"
 #include "sim/sim.h"
 
-struct engine_sim {
-	const struct check_env *env; /* borrowed */
-	const struct graph *g;       /* borrowed */
+struct engine_stack {
+	const struct deploy *d;          /* borrowed */
+	struct state *state;             /* borrowed account state */
+	const char *partition;           /* borrowed: "aws", ... */
+	const struct template *t;        /* borrowed, NULL until the template is open */
+	struct eval *ev;                 /* owned resolver */
+	struct value **props;            /* owned, per resource index: resolved properties */
+	char **physical;                 /* owned, per resource index: physical name or NULL */
+	struct finding_list *res_findings; /* owned, per resource index: resolution findings */
+	enum eval_tri *cond;             /* owned, per resource index: its Condition */
+	const char **cond_reason;        /* per resource index, borrowed from ev: why unknown */
+	size_t n;                        /* resources */
 };
 
-/* Fills hooks to call back into es (which borrows env and g). */
-void engine_sim_init(struct engine_sim *es, struct sim_hooks *hooks,
-		     const struct check_env *env, const struct graph *g);
-/* Frees what es holds. */
-void engine_sim_free(struct engine_sim *es);
-/* The physical id CloudFormation would give a resource: its explicit name
- * property when known, else STACK-LOGICALID-SUFFIX (lowercase for S3
- * buckets, at most 63 characters).  Returns new. */
-char *engine_physical_id(const char *stack, const char *logical_id, const char *type,
-			 const struct value *props);
+/* Allocates the per-resource arrays for es->t (set by the caller). */
+void engine_stack_arrays(struct engine_stack *es);
+/* Frees what es owns. */
+void engine_stack_free(struct engine_stack *es);
+/* Pass 1: conditions, properties and physical names in g's order; template
+ * errors go to stack_fl. */
+void engine_resolve_all(struct engine_stack *es, const struct graph *g,
+			struct finding_list *stack_fl);
+/* Fills hooks for pass 2, reading es. */
+void engine_sim_hooks(struct engine_stack *es, struct sim_hooks *hooks);
+/* The physical name resource i would get (new): its name property when
+ * known, else a generated STACK-LOGICALID-SUFFIX as its type wants it;
+ * NULL when the name property is set to a value not known yet. */
+char *engine_physical_id(const struct engine_stack *es, size_t i, const struct value *props);
 
 #endif

@@ -63,12 +63,13 @@ char *physid_name_lower(const char *stack, const char *logical_id, size_t max_le
 char *physid_stack_arn(const char *partition, const char *region, const char *account,
 		       const char *stack)
 {
-	char *where = xstrfmt("%s/%s/%s", partition, region, account);
-	uint64_t a = physid_hash(where, stack), b = physid_hash(stack, where);
+	uint64_t hi = physid_hash(account, stack);
+	uint64_t lo = physid_hash(region, stack);
 
-	free(where);
-	return xstrfmt("arn:%s:cloudformation:%s:%s:stack/%s/%08llx-%04llx-%04llx-%04llx-%012llx",
-		       partition, region, account, stack, (unsigned long long)(a >> 32),
-		       (unsigned long long)((a >> 16) & 0xffff), (unsigned long long)(a & 0xffff),
-		       (unsigned long long)(b >> 48), (unsigned long long)(b & 0xffffffffffffull));
+	/* RFC 4122 layout: version 4 nibble, variant 10xx. */
+	return xstrfmt("arn:%s:cloudformation:%s:%s:stack/%s/%08x-%04x-4%03x-%04x-%012llx",
+		       partition, region, account, stack, (unsigned)(hi >> 32),
+		       (unsigned)((hi >> 16) & 0xffff), (unsigned)(hi & 0xfff),
+		       (unsigned)(0x8000 | ((lo >> 48) & 0x3fff)),
+		       (unsigned long long)(lo & 0xffffffffffffull));
 }

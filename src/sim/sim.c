@@ -60,45 +60,64 @@ static void init_result(struct res_result *r, const struct tmpl_resource *tr,
 		strlist_add(&r->depends_on, t->resources[g->nodes[i].deps[e].to].logical_id);
 }
 
-/* Attempts the create of resource i (result r). */
+static void decide(struct res_result *r, const struct check_sink *sink, int cond,
+		   const char *reason, const char *uncertain_dep, struct srcpos pos)
+{
+	struct finding *f;
+
+	if (r->blocked_by.n) {
+		r->status = STATUS_BLOCKED;
+	} else if (sink->failed) {
+		r->status = STATUS_FAIL;
+	} else if (sink->uncertain || uncertain_dep || cond < 0) {
+		r->status = STATUS_UNCERTAIN;
+		if (cond < 0) {
+			f = finding_add(&r->findings, FC_CONDITION_UNKNOWN, pos, NULL,
+					"Whether %s is created is uncertain: %s", r->logical_id,
+					reason ? reason : "its Condition cannot be decided");
+			finding_set_fix(f, "give the values the condition reads (parameters, or the "
+				       "account state with --state)");
+		}
+		if (uncertain_dep) {
+			f = finding_add(&r->findings, FC_UNCERTAIN_DEPENDENCY, pos, NULL,
+					"depends on %s, whose create is uncertain", uncertain_dep);
+			finding_set_fix(f, "settle %s first (see its findings)", uncertain_dep);
+		}
+	} else {
+		r->status = STATUS_CREATE;
+	}
+}
+
+/* Attempts the create of resource i (result r); with blocked_all, only
+ * lists its own problems. */
 static void attempt(const struct check_env *env, struct state *state, const struct graph *g,
-		    const struct sim_hooks *h, const size_t *slot, size_t i,
+		    const struct sim_hooks *h, const size_t *slot, size_t i, bool blocked_all,
 		    bool keep_properties, struct stack_result *s, struct res_result *r)
 {
 	const struct tmpl_resource *tr = &env->t->resources[i];
-	struct check_sink sink = { &r->findings, false, false, s, tr->logical_id };
-	const char *uncertain_dep;
+	struct check_sink sink = { &r->findings, false, false, blocked_all ? NULL : s,
+				   tr->logical_id };
+	const char *uncertain_dep = NULL, *reason = NULL;
 	struct value *props;
 	char *physical;
-	int cond = h->condition ? h->condition(h->ctx, i) : 1;
+	int cond = h->condition ? h->condition(h->ctx, i, &reason) : 1;
 
-	if (cond == 0) {
+	if (cond == 0 && !blocked_all) {
 		r->status = STATUS_SKIPPED;
 		return;
 	}
 	props = h->resolve(h->ctx, i, &r->findings, &sink.failed, &sink.uncertain);
 	physical = h->physical_id(h->ctx, i, props);
-	{
+	if (cond != 0) {
 		struct check_resource cr = { tr->logical_id, r->type, props, tr->properties,
 					     physical, tr->pos };
 		check_run_all(env, &cr, &sink);
 	}
-	apply_dependencies(g, i, slot, s, r, &uncertain_dep);
-	if (r->blocked_by.n) {
+	if (blocked_all) {
 		r->status = STATUS_BLOCKED;
-	} else if (sink.failed) {
-		r->status = STATUS_FAIL;
-	} else if (sink.uncertain || uncertain_dep || cond < 0) {
-		r->status = STATUS_UNCERTAIN;
-		if (uncertain_dep) {
-			struct finding *f = finding_add(&r->findings, FC_UNCERTAIN_DEPENDENCY, tr->pos, NULL,
-							"depends on %s, whose create is uncertain",
-							uncertain_dep);
-			f->severity = SEV_WARNING;
-			finding_set_fix(f, "settle %s first (see its findings)", uncertain_dep);
-		}
 	} else {
-		r->status = STATUS_CREATE;
+		apply_dependencies(g, i, slot, s, r, &uncertain_dep);
+		decide(r, &sink, cond, reason, uncertain_dep, tr->pos);
 	}
 	if (r->status == STATUS_CREATE || r->status == STATUS_UNCERTAIN) {
 		r->physical_id = physical;
@@ -129,12 +148,8 @@ void sim_run(const struct check_env *env, struct state *state, const struct grap
 		slot[g->order[k]] = k;
 		init_result(&s->resources[k], &t->resources[g->order[k]], g, g->order[k], t);
 	}
-	for (k = 0; k < n; k++) {
-		if (blocked_all)
-			s->resources[k].status = STATUS_BLOCKED;
-		else
-			attempt(env, state, g, h, slot, g->order[k], keep_properties, s,
-				&s->resources[k]);
-	}
+	for (k = 0; k < n; k++)
+		attempt(env, state, g, h, slot, g->order[k], blocked_all, keep_properties, s,
+			&s->resources[k]);
 	free(slot);
 }

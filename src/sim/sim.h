@@ -17,8 +17,9 @@
 
 struct sim_hooks {
 	void *ctx;
-	/* Condition of resource i: 1 true (or none), 0 false (skipped), -1 unknown. */
-	int (*condition)(void *ctx, size_t i);
+	/* Condition of resource i: 1 true (or none), 0 false (skipped), -1
+	 * unknown, with *reason (borrowed) saying why. */
+	int (*condition)(void *ctx, size_t i, const char **reason);
 	/* Resolves resource i's properties; returns a new map.  Problems go to
 	 * fl; *failed is set when they fail the resource, *uncertain when a
 	 * value it needs cannot be known. */
@@ -35,7 +36,9 @@ struct sim_hooks {
 /* Runs the resources of env->t through the loop into s->resources (which
  * must be empty), writing created resources into state.  When blocked_all
  * is true (the stack failed before any resource), every resource is
- * blocked with an empty blocked_by and nothing is resolved or checked. */
+ * blocked with an empty blocked_by and nothing is written to the state,
+ * but each is still resolved and checked, so that its own problems are
+ * listed too. */
 void sim_run(const struct check_env *env, struct state *state, const struct graph *g,
 	     const struct sim_hooks *h, bool blocked_all, bool keep_properties,
 	     struct stack_result *s);

@@ -130,7 +130,7 @@ expect_json stacks.0.stack_findings.1.severity warning
 # ... and a transform needs CAPABILITY_AUTO_EXPAND.
 run "$CFN_DRYRUN" check "$T/sam.yaml" --format json
 expect_status 1
-expect_json stacks.0.stack_findings.2.code CD2001
+expect_json stacks.0.stack_findings.2.code CD2011
 expect_json stacks.0.stack_findings.2.message "Requires capabilities : [CAPABILITY_AUTO_EXPAND]"
 expect_json stacks.0.stack_findings.2.fix "acknowledge them: --capabilities CAPABILITY_AUTO_EXPAND (aws cloudformation deploy --capabilities ...)"
 expect_json stacks.0.capabilities '["CAPABILITY_AUTO_EXPAND"]'

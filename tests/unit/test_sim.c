@@ -4,12 +4,15 @@
  * writes (a name used twice in one stack), and the capabilities a template
  * needs.
  */
-#include "engine/engine_sim.h"
+#include "engine/physid.h"
 #include "graph/graph.h"
 #include "helpers.h"
+#include "sim/names.h"
 #include "sim/sim.h"
+#include "util/xalloc.h"
 #include "sim/stack_check.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 struct fixture {
@@ -23,8 +26,9 @@ struct fixture {
 	int conditions[16]; /* per resource index: 1, 0 or -1 */
 };
 
-static int condition(void *ctx, size_t i)
+static int condition(void *ctx, size_t i, const char **reason)
 {
+	*reason = "the test says so";
 	return ((struct fixture *)ctx)->conditions[i];
 }
 
@@ -44,8 +48,10 @@ static char *physical_id(void *ctx, size_t i, const struct value *props)
 {
 	struct fixture *fx = ctx;
 
-	return engine_physical_id("stack", fx->t->resources[i].logical_id, fx->t->resources[i].type,
-				  props);
+	const struct name_rule *rule = names_find(fx->t->resources[i].type);
+	const char *name = rule ? value_str(value_map_get(props, rule->property)) : NULL;
+
+	return name ? xstrdup(name) : physid_name("stack", fx->t->resources[i].logical_id);
 }
 
 static void run(struct fixture *fx, const char *text, struct state *state)
@@ -187,6 +193,8 @@ static void test_uncertain_and_skipped(void **state)
 		 "  Never: {Type: AWS::SNS::Topic, Condition: Disabled}\n"
 		 "  Sure: {Type: AWS::SQS::Queue}\n", NULL);
 	assert_string_equal(status(&fx, "Maybe"), "uncertain");
+	assert_string_equal(res(&fx, "Maybe")->findings.items[0].message,
+			    "Whether Maybe is created is uncertain: the test says so");
 	assert_string_equal(status(&fx, "After"), "uncertain");
 	assert_string_equal(res(&fx, "After")->findings.items[0].message,
 			    "depends on Maybe, whose create is uncertain");
@@ -208,9 +216,15 @@ static void test_name_twice_in_one_stack(void **state)
 		 "  R: {Type: AWS::IAM::Role, Properties: {RoleName: r}}\n", NULL);
 	assert_string_equal(status(&fx, "A"), "create");
 	assert_string_equal(status(&fx, "B"), "fail");
-	assert_string_equal(res(&fx, "B")->findings.items[0].message,
-			    "orders already exists in stack arn:aws:cloudformation:us-east-1:111111111111:"
-			    "stack/stack/ed0b4268-ff43-271d-6f1a-520bb0990a13");
+	{
+		/* the stack that owns the name is this one: its AWS::StackId */
+		char *arn = physid_stack_arn("aws", "us-east-1", "111111111111", "stack");
+		char *want = xstrfmt("orders already exists in stack %s", arn);
+		assert_string_equal(res(&fx, "B")->findings.items[0].message, want);
+		assert_non_null(strstr(arn, "arn:aws:cloudformation:us-east-1:111111111111:stack/stack/"));
+		free(want);
+		free(arn);
+	}
 	/* IAM resources are account-wide: stored without a region */
 	assert_non_null(state_find(fx.state, "111111111111", "eu-west-1", "AWS::IAM::Role", "r"));
 	done(&fx);
