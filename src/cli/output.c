@@ -58,6 +58,7 @@ int cli_write_report(const struct run_result *r, const struct cli_options *o,
 {
 	const char *name = o->format ? o->format : default_format;
 	const struct report_format *fmt;
+	const char *no_color;
 	struct report_options ro = { false, o->quiet, o->show_resolved };
 	struct strbuf out = STRBUF_INIT;
 	int rc = 0;
@@ -69,7 +70,9 @@ int cli_write_report(const struct run_result *r, const struct cli_options *o,
 		diag_error(dl, SRCPOS_NONE, "unknown format '%s'", name);
 		return -1;
 	}
-	ro.color = !o->output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+	/* NO_COLOR (no-color.org): any non-empty value turns colour off. */
+	no_color = getenv("NO_COLOR");
+	ro.color = !o->output && isatty(STDOUT_FILENO) && !(no_color && *no_color);
 	fmt->write(r, &ro, &out);
 	if (o->output) {
 		rc = write_atomically(o->output, &out, dl);
