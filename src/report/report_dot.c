@@ -164,6 +164,6 @@ void report_dot(const struct run_result *r, const struct report_options *o,
 	strbuf_addstr(out, "\";\n  node [shape=box, style=\"rounded,filled\", "
 			   "fontname=\"Helvetica\"];\n");
 	for (i = 0; i < r->n_stacks; i++)
-		cluster(out, &r->stacks[i], 1, &n);
+		cluster(out, &r->stacks[i], 0, &n);
 	strbuf_addstr(out, "}\n");
 }

@@ -9,7 +9,7 @@
 
 #include <stdlib.h>
 
-#define COL_W 190   /* width of a wave column */
+#define COL_W 224   /* width of a wave column */
 #define BOX_W 170   /* width of a resource box */
 #define ROW_H 34    /* height of a row */
 #define BOX_H 26    /* height of a resource box */

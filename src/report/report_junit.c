@@ -36,7 +36,7 @@ static void findings_text(struct strbuf *out, const struct finding_list *fl,
 			    finding_code_info(f->code)->code);
 		if (f->fix)
 			strbuf_addf(&line, "    fix: %s\n", f->fix);
-		report_add_xml(out, line.buf);
+		report_add_xml_text(out, line.buf);
 	}
 	strbuf_release(&line);
 }
@@ -112,7 +112,7 @@ static void testcase(struct strbuf *out, const struct res_result *r,
 		if (r->physical_id && r->status == STATUS_CREATE) {
 			strbuf_addstr(out, "would be created as ");
 			report_add_xml(out, r->physical_id);
-			strbuf_addstr(out, "&#10;");
+			strbuf_addch(out, '\n');
 		}
 		findings_text(out, &r->findings, r, s);
 		strbuf_addstr(out, "</system-out>\n");

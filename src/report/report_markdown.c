@@ -63,7 +63,7 @@ static void fix_md(struct strbuf *out, const struct finding *f)
 static void problem_rows(struct strbuf *out, const struct res_result *r,
 			 const struct stack_result *s)
 {
-	size_t k;
+	size_t k, j;
 
 	if (!r->findings.n) {
 		strbuf_addf(out, "| %s %s | ", status_icon(r->status), result_status_name(r->status));
@@ -81,7 +81,12 @@ static void problem_rows(struct strbuf *out, const struct res_result *r,
 		return;
 	}
 	for (k = 0; k < r->findings.n; k++) {
-		strbuf_addf(out, "| %s %s | ", status_icon(r->status), result_status_name(r->status));
+		strbuf_addf(out, "| %s %s", status_icon(r->status), result_status_name(r->status));
+		for (j = 0; j < r->blocked_by.n; j++) {
+			strbuf_addstr(out, j ? ", " : " by ");
+			report_add_md(out, r->blocked_by.items[j]);
+		}
+		strbuf_addstr(out, " | ");
 		report_add_md(out, r->logical_id);
 		strbuf_addstr(out, " | ");
 		report_add_md(out, r->type);

@@ -17,6 +17,12 @@
 #define C_DIM "\033[2m"
 #define C_BOLD "\033[1m"
 
+/* Input-derived text, made safe for a terminal (report_add_plain). */
+static void put(struct strbuf *out, const char *s)
+{
+	report_add_plain(out, s, "    ");
+}
+
 static void color(struct strbuf *out, const struct report_options *o, const char *c)
 {
 	if (o->color)
@@ -58,19 +64,28 @@ static void finding_text(struct strbuf *out, const struct report_options *o,
 			 const struct finding *f, const struct res_result *r,
 			 const struct stack_result *s)
 {
-	if (!report_location(out, report_pos(f, r), report_template(s)))
+	struct strbuf loc = STRBUF_INIT;
+
+	if (report_location(&loc, report_pos(f, r), report_template(s)))
+		put(out, loc.buf);
+	else
 		strbuf_addstr(out, "cfn-dryrun");
+	strbuf_release(&loc);
 	strbuf_addstr(out, ": ");
 	color(out, o, severity_color(f->severity));
 	strbuf_addstr(out, severity_name(f->severity));
 	color(out, o, C_RESET);
-	strbuf_addf(out, ": %s [%s]\n", f->message, finding_code_info(f->code)->code);
+	strbuf_addstr(out, ": ");
+	put(out, f->message);
+	strbuf_addf(out, " [%s]\n", finding_code_info(f->code)->code);
 	if (f->fix) {
 		strbuf_addstr(out, "    ");
 		color(out, o, C_BOLD);
 		strbuf_addstr(out, "fix:");
 		color(out, o, C_RESET);
-		strbuf_addf(out, " %s\n", f->fix);
+		strbuf_addch(out, ' ');
+		put(out, f->fix);
+		strbuf_addch(out, '\n');
 	}
 }
 
@@ -78,8 +93,11 @@ static void strlist_text(struct strbuf *out, const struct strlist *l)
 {
 	size_t k;
 
-	for (k = 0; k < l->n; k++)
-		strbuf_addf(out, "%s%s", k ? ", " : "", l->items[k]);
+	for (k = 0; k < l->n; k++) {
+		if (k)
+			strbuf_addstr(out, ", ");
+		put(out, l->items[k]);
+	}
 }
 
 static void resource_text(struct strbuf *out, const struct report_options *o,
@@ -87,14 +105,19 @@ static void resource_text(struct strbuf *out, const struct report_options *o,
 {
 	size_t k;
 
-	strbuf_addf(out, "  %s  %s  wave %d", r->logical_id, *r->type ? r->type : "(no type)",
-		    r->wave);
+	strbuf_addstr(out, "  ");
+	put(out, r->logical_id);
+	strbuf_addstr(out, "  ");
+	put(out, *r->type ? r->type : "(no type)");
+	strbuf_addf(out, "  wave %d", r->wave);
 	if (r->status == STATUS_BLOCKED) {
 		strbuf_addstr(out, r->blocked_by.n ? "  blocked by " : "  (the stack fails first)");
 		strlist_text(out, &r->blocked_by);
 	}
-	if (r->physical_id && r->status == STATUS_CREATE)
-		strbuf_addf(out, "  -> %s", r->physical_id);
+	if (r->physical_id && r->status == STATUS_CREATE) {
+		strbuf_addstr(out, "  -> ");
+		put(out, r->physical_id);
+	}
 	strbuf_addch(out, '\n');
 	for (k = 0; k < r->findings.n; k++)
 		finding_text(out, o, &r->findings.items[k], r, s);
@@ -132,8 +155,15 @@ static void prereqs_text(struct strbuf *out, const struct stack_result *s)
 	for (i = 0; i < s->n_prereqs; i++) {
 		const struct prereq *p = &s->prereqs[i];
 
-		strbuf_addf(out, "  %s %s in %s %s, needed by ", p->type, p->id, p->account,
-			    *p->region ? p->region : "(global)");
+		strbuf_addstr(out, "  ");
+		put(out, p->type);
+		strbuf_addch(out, ' ');
+		put(out, p->id);
+		strbuf_addstr(out, " in ");
+		put(out, p->account);
+		strbuf_addch(out, ' ');
+		put(out, *p->region ? p->region : "(global)");
+		strbuf_addstr(out, ", needed by ");
 		strlist_text(out, &p->needed_by);
 		strbuf_addch(out, '\n');
 	}
@@ -145,14 +175,20 @@ static void outputs_text(struct strbuf *out, const struct stack_result *s)
 		return;
 	strbuf_addstr(out, "outputs:\n");
 	VALUE_MAP_FOREACH(s->outputs, e) {
-		strbuf_addf(out, "  %s = ", e->key);
+		struct strbuf v = STRBUF_INIT;
+
 		if (e->val->kind == VALUE_STRING)
-			strbuf_addstr(out, e->val->u.string.s);
+			strbuf_addstr(&v, e->val->u.string.s);
 		else if (e->val->kind == VALUE_UNKNOWN)
-			strbuf_addf(out, "(unknown: %s)", e->val->u.unknown.reason);
+			strbuf_addf(&v, "(unknown: %s)", e->val->u.unknown.reason);
 		else
-			value_to_json_compact(out, e->val);
+			value_to_json_compact(&v, e->val);
+		strbuf_addstr(out, "  ");
+		put(out, e->key);
+		strbuf_addstr(out, " = ");
+		put(out, v.buf);
 		strbuf_addch(out, '\n');
+		strbuf_release(&v);
 	}
 }
 
@@ -162,12 +198,18 @@ static void stack_text(struct strbuf *out, const struct report_options *o,
 	size_t i;
 
 	color(out, o, C_BOLD);
-	if (s->parent_resource)
-		strbuf_addf(out, "nested stack %s (resource %s", s->stack, s->parent_resource);
-	else
-		strbuf_addf(out, "stack %s (", s->stack);
-	strbuf_addf(out, "%s%s %s): %s", s->parent_resource ? ", " : "", s->account, s->region,
-		    result_verdict_name(s->verdict));
+	strbuf_addstr(out, s->parent_resource ? "nested stack " : "stack ");
+	put(out, s->stack);
+	strbuf_addstr(out, " (");
+	if (s->parent_resource) {
+		strbuf_addstr(out, "resource ");
+		put(out, s->parent_resource);
+		strbuf_addstr(out, ", ");
+	}
+	put(out, s->account);
+	strbuf_addch(out, ' ');
+	put(out, s->region);
+	strbuf_addf(out, "): %s", result_verdict_name(s->verdict));
 	color(out, o, C_RESET);
 	strbuf_addch(out, '\n');
 	if (s->capabilities.n) {

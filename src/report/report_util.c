@@ -4,7 +4,9 @@
  */
 #include "report/report_util.h"
 #include "util/srcpos.h"
+#include "util/xalloc.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const enum res_status report_status_order[5] = {
@@ -196,4 +198,38 @@ struct value *report_add_map(struct value *list)
 void report_add_str(struct value *list, const char *s)
 {
 	value_list_append(list, value_string(SRCPOS_NONE, s));
+}
+
+void report_add_plain(struct strbuf *out, const char *s, const char *indent)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p; p++) {
+		if (*p == '\n') {
+			strbuf_addch(out, '\n');
+			strbuf_addstr(out, indent);
+		} else if (*p < 0x20 || *p == 0x7f) {
+			strbuf_addch(out, '?');
+		} else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			strbuf_addch(out, '?'); /* a C1 control character */
+			p++;
+		} else {
+			strbuf_addch(out, *p);
+		}
+	}
+}
+
+void report_add_xml_text(struct strbuf *out, const char *s)
+{
+	const char *nl;
+
+	while ((nl = strchr(s, '\n'))) {
+		char *line = xstrndup(s, (size_t)(nl - s));
+
+		report_add_xml(out, line);
+		strbuf_addch(out, '\n');
+		free(line);
+		s = nl + 1;
+	}
+	report_add_xml(out, s);
 }

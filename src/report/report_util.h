@@ -54,6 +54,12 @@ const struct res_result *report_resource(const struct stack_result *s, const cha
 /* Appends s escaped for XML and HTML text and attribute values (& < > " '),
  * with control characters XML cannot hold replaced by U+FFFD. */
 void report_add_xml(struct strbuf *out, const char *s);
+/* Appends s as text element content: as report_add_xml, but newlines stay. */
+void report_add_xml_text(struct strbuf *out, const char *s);
+/* Appends s for a terminal or a plain-text file: control characters
+ * (C0, DEL, C1) become '?', so input cannot send escape sequences; a
+ * newline is kept and followed by indent. */
+void report_add_plain(struct strbuf *out, const char *s, const char *indent);
 /* Appends s escaped for a Markdown table cell or line: punctuation that
  * Markdown reads is backslash-escaped, < > & become entities, newlines
  * become <br>. */
