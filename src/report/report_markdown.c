@@ -60,37 +60,38 @@ static void fix_md(struct strbuf *out, const struct finding *f)
 		report_add_md(out, f->fix);
 }
 
+/* "| ICON status[ by ROOT, ...] | LogicalId | Type | " */
+static void row_start(struct strbuf *out, const struct res_result *r)
+{
+	size_t j;
+
+	strbuf_addf(out, "| %s %s", status_icon(r->status), result_status_name(r->status));
+	for (j = 0; j < r->blocked_by.n; j++) {
+		strbuf_addstr(out, j ? ", " : " by ");
+		report_add_md(out, r->blocked_by.items[j]);
+	}
+	strbuf_addstr(out, " | ");
+	report_add_md(out, r->logical_id);
+	strbuf_addstr(out, " | ");
+	report_add_md(out, r->type);
+	strbuf_addstr(out, " | ");
+}
+
 static void problem_rows(struct strbuf *out, const struct res_result *r,
 			 const struct stack_result *s)
 {
-	size_t k, j;
+	size_t k;
 
 	if (!r->findings.n) {
-		strbuf_addf(out, "| %s %s | ", status_icon(r->status), result_status_name(r->status));
-		report_add_md(out, r->logical_id);
-		strbuf_addstr(out, " | ");
-		report_add_md(out, r->type);
-		strbuf_addstr(out, " | ");
-		if (r->status == STATUS_BLOCKED && !r->blocked_by.n)
-			strbuf_addstr(out, "the stack fails before any resource");
-		for (k = 0; k < r->blocked_by.n; k++) {
-			strbuf_addstr(out, k ? ", " : "blocked by ");
-			report_add_md(out, r->blocked_by.items[k]);
-		}
+		row_start(out, r);
+		if (r->status == STATUS_BLOCKED)
+			strbuf_addstr(out, r->blocked_by.n ? "not attempted"
+					   : "not attempted: the stack fails before any resource");
 		strbuf_addstr(out, " | |\n");
 		return;
 	}
 	for (k = 0; k < r->findings.n; k++) {
-		strbuf_addf(out, "| %s %s", status_icon(r->status), result_status_name(r->status));
-		for (j = 0; j < r->blocked_by.n; j++) {
-			strbuf_addstr(out, j ? ", " : " by ");
-			report_add_md(out, r->blocked_by.items[j]);
-		}
-		strbuf_addstr(out, " | ");
-		report_add_md(out, r->logical_id);
-		strbuf_addstr(out, " | ");
-		report_add_md(out, r->type);
-		strbuf_addstr(out, " | ");
+		row_start(out, r);
 		finding_md(out, &r->findings.items[k], r, s);
 		strbuf_addstr(out, " | ");
 		fix_md(out, &r->findings.items[k]);
