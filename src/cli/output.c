@@ -53,6 +53,18 @@ static int write_atomically(const char *path, const struct strbuf *text, struct 
 	return 0;
 }
 
+int cli_write_text(const struct strbuf *text, const struct cli_options *o,
+		   struct diag_list *dl)
+{
+	if (o->output)
+		return write_atomically(o->output, text, dl);
+	if (fwrite(text->buf, 1, text->len, stdout) != text->len || fflush(stdout) != 0) {
+		diag_error(dl, SRCPOS_NONE, "cannot write to standard output: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 int cli_write_report(const struct run_result *r, const struct cli_options *o,
 		     const char *default_format, struct diag_list *dl)
 {
@@ -74,12 +86,7 @@ int cli_write_report(const struct run_result *r, const struct cli_options *o,
 	no_color = getenv("NO_COLOR");
 	ro.color = !o->output && isatty(STDOUT_FILENO) && !(no_color && *no_color);
 	fmt->write(r, &ro, &out);
-	if (o->output) {
-		rc = write_atomically(o->output, &out, dl);
-	} else if (fwrite(out.buf, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
-		diag_error(dl, SRCPOS_NONE, "cannot write to standard output: %s", strerror(errno));
-		rc = -1;
-	}
+	rc = cli_write_text(&out, o, dl);
 	strbuf_release(&out);
 	return rc;
 }
