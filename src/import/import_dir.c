@@ -158,7 +158,8 @@ static int read_dir(const char *dir, struct files *fs, struct diag_list *dl)
 		diag_error(dl, SRCPOS_NONE, "--from %s: no AWS CLI output files in this folder", dir);
 		rc = -1;
 	}
-	qsort(names, n, sizeof(*names), by_name);
+	if (n)
+		qsort(names, n, sizeof(*names), by_name);
 	for (i = 0; i < n; i++) {
 		if (add_file(fs, dir, names[i], dl) < 0)
 			rc = -1;
