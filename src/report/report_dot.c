@@ -19,17 +19,6 @@ static void node_id(struct strbuf *out, const struct stack_result *s, const char
 	strbuf_addch(out, '"');
 }
 
-static const char *fill(enum res_status st)
-{
-	switch (st) {
-	case STATUS_FAIL: return "#f4a6a6";
-	case STATUS_BLOCKED: return "#f6d58e";
-	case STATUS_UNCERTAIN: return "#c9d7f2";
-	case STATUS_SKIPPED: return "#e6e6e6";
-	default: return "#b8e0b8";
-	}
-}
-
 static int broken(enum res_status st)
 {
 	return st == STATUS_FAIL || st == STATUS_BLOCKED;
@@ -84,7 +73,7 @@ static void nodes(struct strbuf *out, const struct stack_result *s, int depth)
 		strbuf_addstr(out, "\\n");
 		report_add_dot(out, r->type);
 		strbuf_addf(out, "\\n%s, wave %d\", fillcolor=\"%s\"%s];\n",
-			    result_status_name(r->status), r->wave, fill(r->status),
+			    result_status_name(r->status), r->wave, report_status_fill(r->status),
 			    r->status == STATUS_FAIL ? ", penwidth=2, color=\"#b00020\"" : "");
 	}
 }

@@ -9,7 +9,6 @@
 #include "report/report.h"
 #include "report/report_util.h"
 #include "report/report_html.h"
-#include "value/value_json.h"
 
 #include <string.h>
 
@@ -168,17 +167,15 @@ static void outputs_html(struct strbuf *out, const struct stack_result *s)
 		strbuf_addstr(out, "<tr><th>");
 		esc(out, e->key);
 		strbuf_addstr(out, "</th><td>");
-		if (e->val->kind == VALUE_STRING) {
-			esc(out, e->val->u.string.s);
-		} else if (e->val->kind == VALUE_UNKNOWN) {
+		if (e->val->kind == VALUE_UNKNOWN) {
 			strbuf_addstr(out, "<span class=\"unknown\">unknown: ");
 			esc(out, e->val->u.unknown.reason);
 			strbuf_addstr(out, "</span>");
 		} else {
-			value_to_json_compact(&v, e->val);
-			strbuf_addstr(out, "<code>");
+			report_value_text(&v, e->val);
+			strbuf_addstr(out, e->val->kind == VALUE_STRING ? "" : "<code>");
 			esc(out, v.buf);
-			strbuf_addstr(out, "</code>");
+			strbuf_addstr(out, e->val->kind == VALUE_STRING ? "" : "</code>");
 		}
 		strbuf_addstr(out, "</td></tr>\n");
 		strbuf_release(&v);

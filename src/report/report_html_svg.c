@@ -66,17 +66,6 @@ const char report_html_style[] =
 	"a{color:inherit}\n"
 	"@media (max-width:600px){main{padding:6px}.stack{padding:10px 8px}body{font-size:14px}}\n";
 
-static const char *fill(enum res_status st)
-{
-	switch (st) {
-	case STATUS_FAIL: return "#f4a6a6";
-	case STATUS_BLOCKED: return "#f6d58e";
-	case STATUS_UNCERTAIN: return "#c9d7f2";
-	case STATUS_SKIPPED: return "#e6e6e6";
-	default: return "#b8e0b8";
-	}
-}
-
 /* Appends at most max characters of s (UTF-8 aware), "..." when cut. */
 static void label(struct strbuf *out, const char *s, size_t max)
 {
@@ -164,7 +153,7 @@ static void boxes(struct strbuf *out, const struct stack_result *s, const size_t
 			    result_status_name(r->status));
 		strbuf_addf(out, "<rect x=\"%ld\" y=\"%ld\" width=\"%d\" height=\"%d\" rx=\"6\" "
 			    "fill=\"%s\" stroke=\"%s\" stroke-width=\"%d\"/>", x, y, BOX_W, BOX_H,
-			    fill(r->status), r->status == STATUS_FAIL ? "#b00020" : "#7a828c",
+			    report_status_fill(r->status), r->status == STATUS_FAIL ? "#b00020" : "#7a828c",
 			    r->status == STATUS_FAIL ? 2 : 1);
 		strbuf_addf(out, "<text x=\"%ld\" y=\"%ld\">", x + 8, y + 17);
 		label(out, r->logical_id, LABEL_MAX);

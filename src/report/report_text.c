@@ -7,7 +7,6 @@
  */
 #include "report/report.h"
 #include "report/report_util.h"
-#include "value/value_json.h"
 
 #define C_RESET "\033[0m"
 #define C_RED "\033[31m"
@@ -177,12 +176,7 @@ static void outputs_text(struct strbuf *out, const struct stack_result *s)
 	VALUE_MAP_FOREACH(s->outputs, e) {
 		struct strbuf v = STRBUF_INIT;
 
-		if (e->val->kind == VALUE_STRING)
-			strbuf_addstr(&v, e->val->u.string.s);
-		else if (e->val->kind == VALUE_UNKNOWN)
-			strbuf_addf(&v, "(unknown: %s)", e->val->u.unknown.reason);
-		else
-			value_to_json_compact(&v, e->val);
+		report_value_text(&v, e->val);
 		strbuf_addstr(out, "  ");
 		put(out, e->key);
 		strbuf_addstr(out, " = ");

@@ -5,6 +5,7 @@
 #include "report/report_util.h"
 #include "util/srcpos.h"
 #include "util/xalloc.h"
+#include "value/value_json.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,27 @@ void report_summary(struct strbuf *out, const struct report_counts *c)
 		    c->n[STATUS_UNCERTAIN]);
 	if (c->n[STATUS_SKIPPED])
 		strbuf_addf(out, ", %zu skipped", c->n[STATUS_SKIPPED]);
+}
+
+void report_value_text(struct strbuf *out, const struct value *v)
+{
+	if (v->kind == VALUE_STRING)
+		strbuf_addstr(out, v->u.string.s);
+	else if (v->kind == VALUE_UNKNOWN)
+		strbuf_addf(out, "(unknown: %s)", v->u.unknown.reason);
+	else
+		value_to_json_compact(out, v);
+}
+
+const char *report_status_fill(enum res_status st)
+{
+	switch (st) {
+	case STATUS_FAIL: return "#f4a6a6";
+	case STATUS_BLOCKED: return "#f6d58e";
+	case STATUS_UNCERTAIN: return "#c9d7f2";
+	case STATUS_SKIPPED: return "#e6e6e6";
+	default: return "#b8e0b8";
+	}
 }
 
 struct srcpos report_pos(const struct finding *f, const struct res_result *r)

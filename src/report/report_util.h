@@ -41,6 +41,13 @@ void report_summary(struct strbuf *out, const struct report_counts *c);
 /* Where a finding points: its own position when it has a file, else the
  * position of its resource r (may be NULL), else SRCPOS_NONE. */
 struct srcpos report_pos(const struct finding *f, const struct res_result *r);
+/* Appends an output value as one line of text: a string as it is, an
+ * unknown as "(unknown: REASON)", anything else as compact JSON. */
+void report_value_text(struct strbuf *out, const struct value *v);
+/* The fill colour ("#rrggbb", static) of a resource box with status st,
+ * shared by the DOT graph and the HTML timeline. */
+const char *report_status_fill(enum res_status st);
+
 /* The file of pos (borrowed), else fallback (the stack's template), else "". */
 const char *report_pos_file(struct srcpos pos, const char *fallback);
 /* Appends "FILE:LINE:COLUMN", "FILE:LINE" or "FILE" for pos (fallback file
