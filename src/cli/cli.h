@@ -21,7 +21,8 @@ enum exit_code {
 
 struct cli_options {
 	const char *command;        /* "check", "graph", ... */
-	const char *target;         /* TEMPLATE or SCENARIO */
+	const char *target;         /* TEMPLATE, SCENARIO, or state's subcommand */
+	const char *from;           /* --from DIR (state import) or NULL */
 	const char *state_files[8]; /* --state (repeatable for compare) */
 	int n_state_files;
 	const char *region;         /* --region or NULL */
@@ -64,12 +65,17 @@ struct state *cli_load_state(const struct cli_options *o, const char *path,
  * Returns 0, or -1 with an error in dl. */
 int cli_write_report(const struct run_result *r, const struct cli_options *o,
 		     const char *default_format, struct diag_list *dl);
+/* Writes text to stdout or --output (atomically).  Returns 0, or -1 with
+ * an error in dl. */
+int cli_write_text(const struct strbuf *text, const struct cli_options *o,
+		   struct diag_list *dl);
 /* Prints the usage of one command, or of all when name is NULL. */
 void cli_usage(FILE *out, const char *name);
 
 int cmd_check(struct cli_options *o);
 int cmd_graph(struct cli_options *o);
 int cmd_scenario(struct cli_options *o);
+int cmd_state(struct cli_options *o);
 
 /* Default stack name: the template's file name without directory and extension (new). */
 char *cli_default_stack_name(const char *path);

@@ -15,6 +15,8 @@ static const struct cli_command commands[] = {
 	{ "graph", cmd_graph, "graph TEMPLATE [options]", "dependency graph (DOT by default)" },
 	{ "scenario", cmd_scenario, "scenario SCENARIO.yaml [--expect] [options]",
 	  "several stacks, accounts, regions" },
+	{ "state", cmd_state, "state import --from DIR [--output FILE]",
+	  "build a state file from saved AWS CLI outputs" },
 	{ NULL, NULL, NULL, NULL },
 };
 
@@ -33,6 +35,7 @@ static const char options_help[] =
 	"  --date YYYY-MM-DD     the day the create is judged on (default: today)\n"
 	"  --show-resolved       add each resource's resolved properties to the JSON report\n"
 	"  --quiet               text format: the summary line only\n"
+	"  --from DIR            state import: the folder of AWS CLI outputs (see man cfn-dryrun)\n"
 	"\n"
 	"Exit status: 0 would be created, 1 a failure is predicted, 2 unusable input,\n"
 	"3 no failure predicted but some outcome is uncertain.\n";

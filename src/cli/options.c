@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "engine/typecheck.h"
 #include "load/load.h"
+#include "util/awsid.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -16,7 +17,7 @@
 enum {
 	OPT_STATE = 256, OPT_REGION, OPT_ACCOUNT, OPT_STACK_NAME, OPT_PARAM, OPT_PARAMS,
 	OPT_CAPABILITIES, OPT_FORMAT, OPT_OUTPUT, OPT_MODELS, OPT_DATE, OPT_SHOW_RESOLVED,
-	OPT_ALLOW_OUTSIDE, OPT_QUIET, OPT_EXPECT,
+	OPT_ALLOW_OUTSIDE, OPT_QUIET, OPT_EXPECT, OPT_FROM,
 };
 
 static const struct option long_options[] = {
@@ -35,6 +36,7 @@ static const struct option long_options[] = {
 	{ "allow-outside", no_argument, NULL, OPT_ALLOW_OUTSIDE },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
 	{ "expect", no_argument, NULL, OPT_EXPECT },
+	{ "from", required_argument, NULL, OPT_FROM },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -87,33 +89,6 @@ static int valid_date(const char *s)
 	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100) || y % 400 == 0))
 		return 0;
 	return 1;
-}
-
-static int valid_account(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++, n++)
-		if (*s < '0' || *s > '9')
-			return 0;
-	return n == 12;
-}
-
-/* Region codes look like us-east-1, eu-central-2, us-gov-west-1, cn-north-1. */
-static int valid_region(const char *s)
-{
-	const char *last = strrchr(s, '-');
-	const char *p;
-
-	if (!last || last == s || !last[1])
-		return 0;
-	for (p = last + 1; *p; p++)
-		if (*p < '0' || *p > '9')
-			return 0;
-	for (p = s; p < last; p++)
-		if (!((*p >= 'a' && *p <= 'z') || *p == '-'))
-			return 0;
-	return strchr(s, '-') != last;
 }
 
 static void set_param(struct cli_options *o, const char *key, struct value *val)
@@ -238,11 +213,11 @@ static int check_combinations(struct cli_options *o, struct diag_list *dl)
 		strbuf_release(&names);
 		rc = -1;
 	}
-	if (o->account && !valid_account(o->account)) {
+	if (o->account && !awsid_is_account(o->account)) {
 		diag_error(dl, SRCPOS_NONE, "--account: '%s' is not a 12-digit account id", o->account);
 		rc = -1;
 	}
-	if (o->region && !valid_region(o->region)) {
+	if (o->region && !awsid_is_region(o->region)) {
 		diag_error(dl, SRCPOS_NONE, "--region: '%s' is not a region code such as us-east-1",
 			   o->region);
 		rc = -1;
@@ -257,6 +232,10 @@ static int check_combinations(struct cli_options *o, struct diag_list *dl)
 	}
 	if (o->expect && strcmp(o->command, "scenario")) {
 		diag_error(dl, SRCPOS_NONE, "--expect is only for the scenario command");
+		rc = -1;
+	}
+	if (o->from && strcmp(o->command, "state")) {
+		diag_error(dl, SRCPOS_NONE, "--from is only for state import");
 		rc = -1;
 	}
 	if (o->n_state_files > 1 && strcmp(o->command, "compare")) {
@@ -301,6 +280,7 @@ int cli_parse_options(int argc, char **argv, struct cli_options *o, struct diag_
 		case OPT_ALLOW_OUTSIDE: o->allow_outside = true; break;
 		case OPT_QUIET: o->quiet = true; break;
 		case OPT_EXPECT: o->expect = true; break;
+		case OPT_FROM: o->from = optarg; break;
 		case ':':
 			diag_error(dl, SRCPOS_NONE, "option %s needs a value", argv[optind - 1]);
 			rc = -1;
@@ -319,7 +299,8 @@ int cli_parse_options(int argc, char **argv, struct cli_options *o, struct diag_
 	}
 	if (!o->target) {
 		diag_error(dl, SRCPOS_NONE, "%s: missing %s argument", o->command,
-			   strcmp(o->command, "scenario") ? "TEMPLATE" : "SCENARIO");
+			   !strcmp(o->command, "scenario") ? "SCENARIO"
+			   : !strcmp(o->command, "state") ? "SUBCOMMAND (import)" : "TEMPLATE");
 		rc = -1;
 	}
 	if (check_combinations(o, dl) < 0)

@@ -53,11 +53,24 @@ static int write_atomically(const char *path, const struct strbuf *text, struct 
 	return 0;
 }
 
+int cli_write_text(const struct strbuf *text, const struct cli_options *o,
+		   struct diag_list *dl)
+{
+	if (o->output)
+		return write_atomically(o->output, text, dl);
+	if (fwrite(text->buf, 1, text->len, stdout) != text->len || fflush(stdout) != 0) {
+		diag_error(dl, SRCPOS_NONE, "cannot write to standard output: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 int cli_write_report(const struct run_result *r, const struct cli_options *o,
 		     const char *default_format, struct diag_list *dl)
 {
 	const char *name = o->format ? o->format : default_format;
 	const struct report_format *fmt;
+	const char *no_color;
 	struct report_options ro = { false, o->quiet, o->show_resolved };
 	struct strbuf out = STRBUF_INIT;
 	int rc = 0;
@@ -69,14 +82,11 @@ int cli_write_report(const struct run_result *r, const struct cli_options *o,
 		diag_error(dl, SRCPOS_NONE, "unknown format '%s'", name);
 		return -1;
 	}
-	ro.color = !o->output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+	/* NO_COLOR (no-color.org): any non-empty value turns colour off. */
+	no_color = getenv("NO_COLOR");
+	ro.color = !o->output && isatty(STDOUT_FILENO) && !(no_color && *no_color);
 	fmt->write(r, &ro, &out);
-	if (o->output) {
-		rc = write_atomically(o->output, &out, dl);
-	} else if (fwrite(out.buf, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
-		diag_error(dl, SRCPOS_NONE, "cannot write to standard output: %s", strerror(errno));
-		rc = -1;
-	}
+	rc = cli_write_text(&out, o, dl);
 	strbuf_release(&out);
 	return rc;
 }

@@ -8,7 +8,11 @@
 static const struct report_format formats[] = {
 	{ "text", report_text, "human-readable, grouped by status (default on a terminal)" },
 	{ "json", report_json, "the JSON report of SPEC section 4 (default otherwise)" },
+	{ "sarif", report_sarif, "SARIF 2.1.0 for GitHub code scanning and SARIF viewers" },
+	{ "junit", report_junit, "JUnit XML: a testsuite per stack, a testcase per resource" },
+	{ "markdown", report_markdown, "a compact summary for a pull-request comment" },
 	{ "dot", report_dot, "Graphviz DOT: resources by wave, edges by dependency" },
+	{ "html", report_html, "one self-contained page with an SVG timeline of the waves" },
 	{ NULL, NULL, NULL },
 };
 

@@ -36,9 +36,14 @@ const struct report_format *report_formats(void);
 /* Appends "text, json, ..." (the names in the table) to out. */
 void report_list_names(struct strbuf *out);
 
-/* The writers. */
+/* The writers: each borrows r and o and appends the whole document to out. */
 void report_json(const struct run_result *r, const struct report_options *o, struct strbuf *out);
 void report_text(const struct run_result *r, const struct report_options *o, struct strbuf *out);
+void report_sarif(const struct run_result *r, const struct report_options *o, struct strbuf *out);
+void report_junit(const struct run_result *r, const struct report_options *o, struct strbuf *out);
+void report_markdown(const struct run_result *r, const struct report_options *o,
+		     struct strbuf *out);
 void report_dot(const struct run_result *r, const struct report_options *o, struct strbuf *out);
+void report_html(const struct run_result *r, const struct report_options *o, struct strbuf *out);
 
 #endif

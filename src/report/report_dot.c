@@ -1,85 +1,158 @@
 /*
- * report_dot.c - Graphviz DOT: one cluster per stack, resources ranked by
- * wave, edges from a resource to what it depends on, filled by status.
+ * report_dot.c - Graphviz DOT (also the graph command's default): one
+ * cluster per stack, nested stacks as clusters inside their parent's,
+ * resources ranked by creation wave from left to right, an edge from each
+ * dependency to what needs it (red along blocked chains), nodes filled by
+ * status.
  */
 #include "report/report.h"
+#include "report/report_util.h"
 
 #include <string.h>
 
-static void dot_id(struct strbuf *out, const char *prefix, const char *id)
+static void node_id(struct strbuf *out, const struct stack_result *s, const char *id)
 {
 	strbuf_addch(out, '"');
-	strbuf_add_json_escaped(out, prefix, strlen(prefix));
+	report_add_dot(out, s->stack);
 	strbuf_addch(out, '/');
-	strbuf_add_json_escaped(out, id, strlen(id));
+	report_add_dot(out, id);
 	strbuf_addch(out, '"');
 }
 
-static const char *fill(enum res_status st)
+static int broken(enum res_status st)
 {
-	switch (st) {
-	case STATUS_FAIL: return "#f4a6a6";
-	case STATUS_BLOCKED: return "#f6d58e";
-	case STATUS_UNCERTAIN: return "#c9d7f2";
-	case STATUS_SKIPPED: return "#e6e6e6";
-	default: return "#b8e0b8";
-	}
+	return st == STATUS_FAIL || st == STATUS_BLOCKED;
 }
 
-static void stack_dot(struct strbuf *out, const struct stack_result *s, int n)
+static void pad(struct strbuf *out, int depth)
 {
-	size_t i, k;
+	int i;
+
+	for (i = 0; i <= depth; i++)
+		strbuf_addstr(out, "  ");
+}
+
+static void waves(struct strbuf *out, const struct stack_result *s, int depth)
+{
+	size_t i;
 	int wave, max_wave = -1;
 
-	strbuf_addf(out, "  subgraph cluster_%d {\n    label=\"", n);
-	strbuf_add_json_escaped(out, s->stack, strlen(s->stack));
-	strbuf_addf(out, " (%s)\";\n", result_verdict_name(s->verdict));
 	for (i = 0; i < s->n_resources; i++)
 		if (s->resources[i].wave > max_wave)
 			max_wave = s->resources[i].wave;
 	for (wave = 0; wave <= max_wave; wave++) {
-		strbuf_addstr(out, "    { rank=same;");
-		for (i = 0; i < s->n_resources; i++)
-			if (s->resources[i].wave == wave) {
-				strbuf_addch(out, ' ');
-				dot_id(out, s->stack, s->resources[i].logical_id);
-				strbuf_addch(out, ';');
+		int any = 0;
+
+		for (i = 0; i < s->n_resources; i++) {
+			if (s->resources[i].wave != wave)
+				continue;
+			if (!any++) {
+				pad(out, depth + 1);
+				strbuf_addstr(out, "{ rank=same;");
 			}
-		strbuf_addstr(out, " }\n");
+			strbuf_addch(out, ' ');
+			node_id(out, s, s->resources[i].logical_id);
+			strbuf_addch(out, ';');
+		}
+		if (any)
+			strbuf_addstr(out, " }\n");
 	}
+}
+
+static void nodes(struct strbuf *out, const struct stack_result *s, int depth)
+{
+	size_t i;
+
 	for (i = 0; i < s->n_resources; i++) {
 		const struct res_result *r = &s->resources[i];
-		strbuf_addstr(out, "    ");
-		dot_id(out, s->stack, r->logical_id);
+
+		pad(out, depth + 1);
+		node_id(out, s, r->logical_id);
 		strbuf_addstr(out, " [label=\"");
-		strbuf_add_json_escaped(out, r->logical_id, strlen(r->logical_id));
+		report_add_dot(out, r->logical_id);
 		strbuf_addstr(out, "\\n");
-		strbuf_add_json_escaped(out, r->type, strlen(r->type));
-		strbuf_addf(out, "\\n%s (wave %d)\", fillcolor=\"%s\"];\n",
-			    result_status_name(r->status), r->wave, fill(r->status));
+		report_add_dot(out, r->type);
+		strbuf_addf(out, "\\n%s, wave %d\", fillcolor=\"%s\"%s];\n",
+			    result_status_name(r->status), r->wave, report_status_fill(r->status),
+			    r->status == STATUS_FAIL ? ", penwidth=2, color=\"#b00020\"" : "");
 	}
-	for (i = 0; i < s->n_resources; i++)
-		for (k = 0; k < s->resources[i].depends_on.n; k++) {
-			strbuf_addstr(out, "    ");
-			dot_id(out, s->stack, s->resources[i].logical_id);
+}
+
+static void edges(struct strbuf *out, const struct stack_result *s, int depth)
+{
+	size_t i, k;
+
+	for (i = 0; i < s->n_resources; i++) {
+		const struct res_result *r = &s->resources[i];
+
+		for (k = 0; k < r->depends_on.n; k++) {
+			const struct res_result *dep = report_resource(s, r->depends_on.items[k]);
+
+			pad(out, depth + 1);
+			node_id(out, s, r->depends_on.items[k]);
 			strbuf_addstr(out, " -> ");
-			dot_id(out, s->stack, s->resources[i].depends_on.items[k]);
+			node_id(out, s, r->logical_id);
+			if (dep && broken(dep->status) && r->status == STATUS_BLOCKED)
+				strbuf_addstr(out, " [color=\"#b00020\", penwidth=2]");
 			strbuf_addstr(out, ";\n");
 		}
-	strbuf_addstr(out, "  }\n");
-	for (i = 0; i < s->n_nested; i++)
-		stack_dot(out, &s->nested[i], n * 100 + (int)i + 1);
+	}
+}
+
+static void cluster(struct strbuf *out, const struct stack_result *s, int depth, int *n)
+{
+	size_t i;
+	int id = ++*n;
+
+	pad(out, depth);
+	strbuf_addf(out, "subgraph cluster_%d {\n", id);
+	pad(out, depth + 1);
+	strbuf_addstr(out, "label=\"");
+	if (s->parent_resource)
+		strbuf_addstr(out, "nested ");
+	report_add_dot(out, s->stack);
+	strbuf_addf(out, " (%s)\";\n", result_verdict_name(s->verdict));
+	pad(out, depth + 1);
+	strbuf_addf(out, "style=\"rounded\"; color=\"%s\";\n",
+		    s->verdict == VERDICT_OK ? "#5a8f5a" : s->verdict == VERDICT_UNCERTAIN
+		    ? "#5a6f9f" : "#b00020");
+	waves(out, s, depth);
+	nodes(out, s, depth);
+	edges(out, s, depth);
+	if (depth < REPORT_MAX_NESTING)
+		for (i = 0; i < s->n_nested; i++) {
+			const struct stack_result *c = &s->nested[i];
+			int child = *n + 1;
+
+			cluster(out, c, depth + 1, n);
+			if (!c->parent_resource || !c->n_resources ||
+			    !report_resource(s, c->parent_resource))
+				continue;
+			pad(out, depth + 1);
+			node_id(out, s, c->parent_resource);
+			strbuf_addstr(out, " -> ");
+			node_id(out, c, c->resources[0].logical_id);
+			strbuf_addf(out, " [lhead=cluster_%d, style=dashed];\n", child);
+		}
+	pad(out, depth);
+	strbuf_addstr(out, "}\n");
 }
 
 void report_dot(const struct run_result *r, const struct report_options *o,
 		struct strbuf *out)
 {
+	struct report_counts c;
 	size_t i;
+	int n = 0;
 
 	(void)o;
-	strbuf_addstr(out, "digraph cfn_dryrun {\n  rankdir=BT;\n"
-			   "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\"];\n");
+	report_count(r, &c);
+	strbuf_addstr(out, "digraph cfn_dryrun {\n  rankdir=LR; compound=true; labelloc=t;\n"
+			   "  label=\"cfn-dryrun: ");
+	report_summary(out, &c);
+	strbuf_addstr(out, "\";\n  node [shape=box, style=\"rounded,filled\", "
+			   "fontname=\"Helvetica\"];\n");
 	for (i = 0; i < r->n_stacks; i++)
-		stack_dot(out, &r->stacks[i], (int)i + 1);
+		cluster(out, &r->stacks[i], 0, &n);
 	strbuf_addstr(out, "}\n");
 }

@@ -13,7 +13,7 @@ expect_out "cfn-dryrun 0.1.0"
 run "$CFN_DRYRUN" --help
 expect_status 0
 expect_out_contains "cfn-dryrun check TEMPLATE [options]"
-expect_out_contains "--format F            report format: text, json, dot"
+expect_out_contains "--format F            report format: text, json, sarif, junit, markdown, dot, html"
 
 run "$CFN_DRYRUN" help codes
 expect_status 0
@@ -41,7 +41,7 @@ expect_err "cfn-dryrun: error: unknown option '--frobnicate' (see cfn-dryrun hel
 
 run "$CFN_DRYRUN" check "$EXAMPLE" --format xml
 expect_status 2
-expect_err "cfn-dryrun: error: --format: unknown format 'xml' (expected one of: text, json, dot)"
+expect_err "cfn-dryrun: error: --format: unknown format 'xml' (expected one of: text, json, sarif, junit, markdown, dot, html)"
 
 run "$CFN_DRYRUN" check "$EXAMPLE" --account 12345 --region Mars --date 2026-02-30 --capabilities CAPABILITY_FOO
 expect_status 2
@@ -109,8 +109,8 @@ expect_json stacks.0.stack_findings.0.path Resources/Topic/Properties/DisplayNam
 # Text format: FILE:LINE:COLUMN: prefixes and the summary line.
 run "$CFN_DRYRUN" check "$T/unresolved.json" --format text
 expect_status 1
-expect_out_contains "$T/unresolved.json:5:37: error CD1010: Template format error: Unresolved resource dependencies [VpcID]"
-expect_out_contains "0 would fail, 2 blocked, 0 would create, 0 uncertain, 0 skipped"
+expect_out_contains "$T/unresolved.json:5:37: error: Template format error: Unresolved resource dependencies [VpcID] in the Resources block of the template [CD1010]"
+expect_out_contains "0 would fail, 2 blocked, 0 would create, 0 uncertain"
 
 # YAML aliases: CloudFormation refuses them (a prediction, not an input error).
 run "$CFN_DRYRUN" check "$T/alias.yaml" --format json
@@ -140,7 +140,7 @@ run "$CFN_DRYRUN" graph "$EXAMPLE"
 expect_status 0
 expect_out_contains 'digraph cfn_dryrun {'
 expect_out_contains '{ rank=same; "template/LogsBucket"; "template/Queue"; }'
-expect_out_contains '"template/Alarm" -> "template/Topic";'
+expect_out_contains '"template/Topic" -> "template/Alarm";'
 
 # --output writes the report to a file (and nothing to stdout).
 run "$CFN_DRYRUN" check "$EXAMPLE" --format json --output "$TMP/report.json"

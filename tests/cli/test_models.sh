@@ -47,13 +47,13 @@ Resources:
 YAML
 
 run 1 check "$TMP/types.yaml" --format text
-contains "$TMP/out" "error CD1100: Template format error: Unrecognized resource types: [AWS::Backup::BackupVaultz]"
-contains "$TMP/out" "error CD1101: Template error: resource Queue does not support attribute type Url in Fn::GetAtt"
+contains "$TMP/out" "error: Template format error: Unrecognized resource types: [AWS::Backup::BackupVaultz] [CD1100]"
+contains "$TMP/out" "error: Template error: resource Queue does not support attribute type Url in Fn::GetAtt [CD1101]"
 contains "$TMP/out" "fix: use one of the attributes of AWS::SQS::Queue: QueueUrl, Arn"
 run 0 check "$TMP/fixed.yaml" --format text
 run 1 check "$TMP/props.yaml" --format text
-contains "$TMP/out" "props.yaml:4:32: error CD3006: Properties validation failed for resource Queue with message: #/DelaySeconds: failed validation constraint for keyword [maximum]"
-contains "$TMP/out" "props.yaml:4:44: error CD3002: Properties validation failed for resource Queue with message: #/Tags: expected type: JSONArray, found: JSONObject"
+contains "$TMP/out" "props.yaml:4:32: error: Properties validation failed for resource Queue with message: #/DelaySeconds: failed validation constraint for keyword [maximum] [CD3006]"
+contains "$TMP/out" "props.yaml:4:44: error: Properties validation failed for resource Queue with message: #/Tags: expected type: JSONArray, found: JSONObject [CD3002]"
 
 # --models: an extra directory searched first (here, overlays only).
 run 0 check "$TMP/fixed.yaml" --models "$TOP_SRCDIR/tests/model/extra"

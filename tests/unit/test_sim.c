@@ -9,6 +9,7 @@
 #include "helpers.h"
 #include "sim/names.h"
 #include "sim/sim.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 #include "sim/stack_check.h"
 
