@@ -7,6 +7,7 @@
 static const struct check checks[] = {
 	{ "property-schema", NULL, check_property_schema },
 	{ "name-collision", NULL, check_name_collision },
+	{ "existence", NULL, check_existence },
 	{ NULL, NULL, NULL },
 };
 

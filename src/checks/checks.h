@@ -16,4 +16,9 @@ void check_name_collision(const struct check_env *env, const struct check_resour
 void check_property_schema(const struct check_env *env, const struct check_resource *r,
 			   struct check_sink *sink);
 
+/* A value that must name an existing resource (the models' existence rules;
+ * existence.c). */
+void check_existence(const struct check_env *env, const struct check_resource *r,
+		     struct check_sink *sink);
+
 #endif

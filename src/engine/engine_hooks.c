@@ -34,6 +34,14 @@ static struct model_sim sim_of(const struct engine_stack *es, size_t i, struct s
 	return s;
 }
 
+/* An unknown id or attribute of a resource of this stack remembers it. */
+static struct value *with_origin(struct value *v, const char *logical_id)
+{
+	if (v->kind == VALUE_UNKNOWN)
+		value_unknown_set_origin(v, logical_id);
+	return v;
+}
+
 static struct value *resource_ref(void *ctx, const char *logical_id, struct srcpos pos)
 {
 	struct engine_stack *es = ctx;
@@ -43,11 +51,12 @@ static struct value *resource_ref(void *ctx, const char *logical_id, struct srcp
 	if (i < 0)
 		return value_unknown(pos, "%s is not a resource of the template", logical_id);
 	if (!es->physical[i])
-		return value_unknown(pos, "the name of %s is not known yet", logical_id);
+		return with_origin(value_unknown(pos, "the name of %s is not known yet", logical_id),
+				   logical_id);
 	m = model_of(es, es->t->resources[i].type ? es->t->resources[i].type : "");
 	if (m) {
 		struct model_sim s = sim_of(es, (size_t)i, pos);
-		return model_ref_value(m, &s);
+		return with_origin(model_ref_value(m, &s), logical_id);
 	}
 	return value_string(pos, es->physical[i]);
 }
@@ -64,10 +73,10 @@ static struct value *resource_getatt(void *ctx, const char *logical_id, const ch
 	m = model_of(es, es->t->resources[i].type ? es->t->resources[i].type : "");
 	if (m && es->physical[i]) {
 		struct model_sim s = sim_of(es, (size_t)i, pos);
-		return model_getatt_value(m, attr, &s);
+		return with_origin(model_getatt_value(m, attr, &s), logical_id);
 	}
-	return value_unknown(pos, "%s.%s is known only after %s is created", logical_id, attr,
-			     logical_id);
+	return with_origin(value_unknown(pos, "%s.%s is known only after %s is created", logical_id,
+					 attr, logical_id), logical_id);
 }
 
 static struct value *import_value(void *ctx, const char *name, struct srcpos pos)

@@ -55,7 +55,23 @@ char *engine_physical_id(const struct engine_stack *es, size_t i, const struct v
 	if (m) {
 		struct model_sim sim = { r->logical_id, NULL, props, es->d->stack_name,
 					 es->d->account, es->d->region, es->partition, r->pos };
-		return model_physical_name(m, &sim);
+		char *name = model_physical_name(m, &sim);
+		struct value *ref;
+
+		/* SPEC section 2 keys resources by what Ref returns (vpc-0abc...),
+		 * except types named by a name property or whose Ref is an ARN or
+		 * URL: those by their name. */
+		if (!name || model_name_property(m))
+			return name;
+		sim.physical_id = name;
+		ref = model_ref_value(m, &sim);
+		if (value_is_string(ref) && strncmp(ref->u.string.s, "arn:", 4) &&
+		    !strstr(ref->u.string.s, "://")) {
+			free(name);
+			name = xstrdup(ref->u.string.s);
+		}
+		value_free(ref);
+		return name;
 	}
 	{
 		const struct name_rule *rule = names_find(type);

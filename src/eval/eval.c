@@ -144,7 +144,11 @@ struct value *eval_failed(const struct value *call, const char *name)
 
 struct value *eval_unknown_from(struct srcpos pos, const struct value *u)
 {
-	return value_unknown(pos, "%s", u->u.unknown.reason);
+	struct value *r = value_unknown(pos, "%s", u->u.unknown.reason);
+
+	if (u->u.unknown.origin)
+		value_unknown_set_origin(r, u->u.unknown.origin);
+	return r;
 }
 
 /* ---- Does a raw tree depend on something known only at create time? ---- */

@@ -97,6 +97,13 @@ struct value *value_unknown(struct srcpos pos, const char *fmt, ...)
 	return v;
 }
 
+void value_unknown_set_origin(struct value *u, const char *logical_id)
+{
+	assert(u->kind == VALUE_UNKNOWN);
+	free(u->u.unknown.origin);
+	u->u.unknown.origin = logical_id ? xstrdup(logical_id) : NULL;
+}
+
 /* ---- Freeing: iterative, with an explicit stack of pending nodes ---- */
 
 static void free_node_only(struct value *v)
@@ -109,7 +116,10 @@ static void free_node_only(struct value *v)
 		free(v->u.map.entries);
 		free(v->u.map.index);
 		break;
-	case VALUE_UNKNOWN: free(v->u.unknown.reason); break;
+	case VALUE_UNKNOWN:
+		free(v->u.unknown.reason);
+		free(v->u.unknown.origin);
+		break;
 	default: break;
 	}
 	free(v);
@@ -155,7 +165,11 @@ struct value *value_copy(const struct value *v)
 	case VALUE_BOOL: return value_bool(v->pos, v->u.boolean);
 	case VALUE_NUMBER: return value_number(v->pos, v->u.number.num, v->u.number.text);
 	case VALUE_STRING: return value_string_n(v->pos, v->u.string.s, v->u.string.len);
-	case VALUE_UNKNOWN: return value_unknown(v->pos, "%s", v->u.unknown.reason);
+	case VALUE_UNKNOWN:
+		c = value_unknown(v->pos, "%s", v->u.unknown.reason);
+		if (v->u.unknown.origin)
+			value_unknown_set_origin(c, v->u.unknown.origin);
+		return c;
 	case VALUE_LIST:
 		c = value_list(v->pos);
 		XGROW(c->u.list.items, c->u.list.cap, v->u.list.n);

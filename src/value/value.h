@@ -75,6 +75,8 @@ struct value {
 		} map;
 		struct {
 			char *reason; /* owned: why the value cannot be known */
+			char *origin; /* owned: logical id of the resource of this stack
+					 whose attribute or id it is, or NULL */
 		} unknown;
 	} u;
 };
@@ -96,6 +98,10 @@ struct value *value_map(struct srcpos pos);
 /* An unknown value with a printf-formatted reason. */
 struct value *value_unknown(struct srcpos pos, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Records on unknown value u that it is the id or an attribute of the
+ * stack's resource logical_id (copied): a prerequisite check is then
+ * satisfied by that resource, whatever the value turns out to be. */
+void value_unknown_set_origin(struct value *u, const char *logical_id);
 /* Returns a new deep copy of v (NULL gives NULL). */
 struct value *value_copy(const struct value *v);
 /* Frees v and everything under it; NULL is fine. */
