@@ -145,14 +145,25 @@ int engine_check_file(const char *path, const struct deploy *d, struct state *st
 	eval_rules(es.ev, &findings);
 	eval_conditions(es.ev, &findings);
 
+	if (d->blocked) /* its inputs never arrive: what they would cause is noise */
+		finding_list_free(&findings);
 	s = new_stack(out, d, path, &findings);
 	if (!d->blocked)
 		stack_check_run_all(&cenv, s);
-	engine_resolve_all(&es, g, &s->stack_findings);
-	s->outputs = eval_outputs(es.ev, &s->stack_findings, &exports);
+	if (d->blocked) {
+		struct finding_list ignored = { NULL, 0, 0 };
+		engine_resolve_all(&es, g, &ignored);
+		finding_list_free(&ignored);
+	} else {
+		engine_resolve_all(&es, g, &s->stack_findings);
+		s->outputs = eval_outputs(es.ev, &s->stack_findings, &exports);
+	}
 	blocked = d->blocked || finding_list_errors(&s->stack_findings) > 0;
 	engine_sim_hooks(&es, &shooks);
 	sim_run(&cenv, state, g, &shooks, blocked, d->show_resolved, s);
+	if (d->blocked) /* nothing is attempted: no resource findings either */
+		for (size_t k = 0; k < s->n_resources; k++)
+			finding_list_free(&s->resources[k].findings);
 	s->verdict = d->blocked ? VERDICT_BLOCKED : decide_verdict(s, es.ev);
 	if (s->verdict == VERDICT_OK || s->verdict == VERDICT_UNCERTAIN)
 		record_stack(state, d, s, exports);

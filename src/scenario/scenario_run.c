@@ -66,6 +66,7 @@ static bool wire(const struct scenario *sc, const struct scenario_stack *s,
 		 const char *default_account, const char *default_region,
 		 struct value *params, struct finding_list *preset)
 {
+	struct strlist waited = { NULL, 0, 0 };
 	bool blocked = false;
 	size_t k;
 
@@ -78,12 +79,14 @@ static bool wire(const struct scenario *sc, const struct scenario_stack *s,
 		struct finding *f;
 
 		if (r && (r->verdict == VERDICT_FAIL || r->verdict == VERDICT_BLOCKED)) {
+			blocked = true;
+			if (strlist_has(&waited, w->from))
+				continue; /* one finding per stack waited on */
+			strlist_add(&waited, w->from);
 			f = finding_add(preset, FC_SCENARIO_BLOCKED, w->pos, NULL,
 					"stack %s waits on stack %s, which %s", s->name, w->from,
 					r->verdict == VERDICT_FAIL ? "fails" : "is blocked");
 			finding_set_fix(f, "fix stack %s first", w->from);
-			f->severity = SEV_ERROR;
-			blocked = true;
 			continue;
 		}
 		if (!w->param)
@@ -101,6 +104,7 @@ static bool wire(const struct scenario *sc, const struct scenario_stack *s,
 		}
 		value_map_set(params, w->param, value_copy(v));
 	}
+	strlist_free(&waited);
 	return blocked;
 }
 
