@@ -161,8 +161,19 @@ static char *parse_string_raw(struct json_parser *p)
 
 	advance(p); /* opening quote */
 	for (;;) {
-		int c = peek(p);
-		struct srcpos at = here(p);
+		int c;
+		struct srcpos at;
+		size_t run = p->i;
+
+		/* a run of plain characters in one go (no newline among them) */
+		while (run < p->len && (unsigned char)p->s[run] >= 0x20 && p->s[run] != '"' &&
+		       p->s[run] != '\\')
+			if (((unsigned char)p->s[run++] & 0xC0) != 0x80)
+				p->col++;
+		strbuf_add(&sb, p->s + p->i, run - p->i);
+		p->i = run;
+		c = peek(p);
+		at = here(p);
 
 		if (c < 0) {
 			fail(p, start, "unterminated string");

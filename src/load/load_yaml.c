@@ -119,12 +119,19 @@ static struct value *plain_scalar(struct srcpos pos, const char *s)
 	static const char *const falses[] = { "false", "False", "FALSE", "no", "No",
 					      "NO", "off", "Off", "OFF", NULL };
 
-	if (is_one_of(s, nulls))
-		return value_null(pos);
-	if (is_one_of(s, trues))
-		return value_bool(pos, true);
-	if (is_one_of(s, falses))
-		return value_bool(pos, false);
+	switch (s[0]) { /* the first letters of those words; the rest is text or a number */
+	case '\0': case '~': case 'n': case 'N': case 't': case 'T':
+	case 'y': case 'Y': case 'o': case 'O': case 'f': case 'F':
+		if (is_one_of(s, nulls))
+			return value_null(pos);
+		if (is_one_of(s, trues))
+			return value_bool(pos, true);
+		if (is_one_of(s, falses))
+			return value_bool(pos, false);
+		break;
+	default:
+		break;
+	}
 	if (is_decimal_number(s))
 		return value_number(pos, strtod(s, NULL), s);
 	return value_string(pos, s);

@@ -69,23 +69,38 @@ struct explain_mark explain_push_key(struct explain *ex, const char *key)
 
 	strbuf_addch(&ex->ptr, '/');
 	for (p = key; *p; p++) { /* JSON pointer escapes */
-		if (*p == '~')
-			strbuf_addstr(&ex->ptr, "~0");
-		else if (*p == '/')
-			strbuf_addstr(&ex->ptr, "~1");
-		else
-			strbuf_addch(&ex->ptr, *p);
+		size_t plain = strcspn(p, "~/");
+
+		strbuf_add(&ex->ptr, p, plain);
+		p += plain;
+		if (!*p)
+			break;
+		strbuf_addstr(&ex->ptr, *p == '~' ? "~0" : "~1");
 	}
-	strbuf_addf(&ex->path, "/%s", key);
+	strbuf_addch(&ex->path, '/'); /* no printf: this runs for every value validated */
+	strbuf_addstr(&ex->path, key);
 	return mark;
+}
+
+/* Appends "/" and i in decimal. */
+static void add_index(struct strbuf *sb, size_t i)
+{
+	char digits[3 * sizeof(size_t) + 1]; /* a size_t in decimal, and the slash */
+	size_t n = sizeof(digits);
+
+	do
+		digits[--n] = (char)('0' + i % 10);
+	while ((i /= 10) != 0);
+	digits[--n] = '/';
+	strbuf_add(sb, digits + n, sizeof(digits) - n);
 }
 
 struct explain_mark explain_push_index(struct explain *ex, size_t i)
 {
 	struct explain_mark mark = mark_of(ex);
 
-	strbuf_addf(&ex->ptr, "/%zu", i);
-	strbuf_addf(&ex->path, "/%zu", i);
+	add_index(&ex->ptr, i);
+	add_index(&ex->path, i);
 	return mark;
 }
 
