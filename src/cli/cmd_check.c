@@ -3,6 +3,7 @@
  * stack create and report it (graph defaults to DOT).
  */
 #include "cli/cli.h"
+#include "util/timings.h"
 #include "util/xalloc.h"
 
 #include <ctype.h>
@@ -38,9 +39,12 @@ static int run(struct cli_options *o, const char *default_format)
 	char *stack_name = NULL;
 	int rc;
 
+	timings_enter(TIMING_MODELS);
 	models = model_set_open_default(o->models_dir, &dl);
+	timings_enter(TIMING_STATE);
 	if (models)
 		state = cli_load_state(o, o->n_state_files ? o->state_files[0] : NULL, models, &dl);
+	timings_enter(TIMING_OTHER);
 	if (!state) {
 		diag_print(&dl, stderr);
 		diag_clear(&dl);
@@ -52,14 +56,16 @@ static int run(struct cli_options *o, const char *default_format)
 	d.stack_name = o->stack_name;
 	if (!d.stack_name)
 		d.stack_name = stack_name = stack_name_from_file(o->target);
-	if (engine_check_file(o->target, &d, state, &r, &dl) < 0 ||
-	    cli_write_report(&r, o, default_format, &dl) < 0) {
+	rc = engine_check_file(o->target, &d, state, &r, &dl);
+	timings_enter(TIMING_REPORT);
+	if (rc < 0 || cli_write_report(&r, o, default_format, &dl) < 0) {
 		diag_print(&dl, stderr);
 		rc = EXIT_INPUT_ERROR;
 	} else {
 		diag_print(&dl, stderr); /* warnings, if any */
 		rc = result_exit_code(&r);
 	}
+	timings_enter(TIMING_OTHER);
 	result_free(&r);
 	diag_clear(&dl);
 	state_free(state);

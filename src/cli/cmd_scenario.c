@@ -4,6 +4,7 @@
  */
 #include "cli/cli.h"
 #include "scenario/scenario.h"
+#include "util/timings.h"
 
 #include <stdio.h>
 
@@ -22,9 +23,12 @@ int cmd_scenario(struct cli_options *o)
 				"parameters and capabilities from the scenario file\n");
 		return EXIT_INPUT_ERROR;
 	}
+	timings_enter(TIMING_MODELS);
 	so.models = model_set_open_default(o->models_dir, &dl);
+	timings_enter(TIMING_STATE);
 	if (so.models)
 		sc = scenario_load(o->target, &dl);
+	timings_enter(TIMING_OTHER);
 	if (!sc || scenario_run(sc, &so, &r, &dl) < 0) {
 		diag_print(&dl, stderr);
 		rc = EXIT_INPUT_ERROR;
@@ -43,6 +47,7 @@ int cmd_scenario(struct cli_options *o)
 		rc = n ? EXIT_FAILURE_PREDICTED : EXIT_CREATED;
 		goto out;
 	}
+	timings_enter(TIMING_REPORT);
 	if (cli_write_report(&r, o, NULL, &dl) < 0) {
 		diag_print(&dl, stderr);
 		rc = EXIT_INPUT_ERROR;

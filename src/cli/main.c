@@ -4,6 +4,7 @@
  */
 #include "cli/cli.h"
 #include "util/srcpos.h"
+#include "util/timings.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -89,6 +90,7 @@ int main(int argc, char **argv)
 	struct diag_list dl = DIAG_LIST_INIT;
 	int rc;
 
+	timings_init();
 	if (argc < 2) {
 		cli_usage(stderr, NULL);
 		return EXIT_INPUT_ERROR;
@@ -128,5 +130,6 @@ int main(int argc, char **argv)
 	rc = cmd->run(&o);
 	cli_options_free(&o);
 	srcfile_reset();
+	timings_print(stderr);
 	return rc;
 }

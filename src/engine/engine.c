@@ -15,6 +15,7 @@
 #include "sim/sim.h"
 #include "sim/stack_check.h"
 #include "template/template.h"
+#include "util/timings.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
@@ -30,20 +31,6 @@ static bool has_code(const struct finding_list *fl, enum finding_code code)
 	return false;
 }
 
-/* Reads the template text into a tree; NULL with errors in dl. */
-static struct value *read_template(const char *path, size_t *len, struct load_meta *meta,
-				   struct diag_list *dl)
-{
-	const struct load_options opt = { LOAD_AUTO, 0, 1, meta };
-	struct value *root;
-	char *buf = load_read_file(path, TEMPLATE_MAX_FILE_BYTES, len, dl);
-
-	if (!buf)
-		return NULL;
-	root = load_buffer(path, buf, *len, &opt, dl);
-	free(buf);
-	return root;
-}
 
 static void note_aliases(const struct load_meta *meta, struct finding_list *fl)
 {
@@ -105,6 +92,19 @@ static struct stack_result *new_stack(struct run_result *out, const struct deplo
 int engine_check_file(const char *path, const struct deploy *d, struct state *state,
 		      struct run_result *out, struct diag_list *dl)
 {
+	enum timing_phase caller = timings_enter(TIMING_LOAD);
+	size_t len;
+	char *buf = load_read_file(path, TEMPLATE_MAX_FILE_BYTES, &len, dl);
+	int rc = buf ? engine_check_buffer(path, buf, len, d, state, out, dl) : -1;
+
+	free(buf);
+	timings_enter(caller);
+	return rc;
+}
+
+int engine_check_buffer(const char *path, const char *buf, size_t len, const struct deploy *d,
+			struct state *state, struct run_result *out, struct diag_list *dl)
+{
 	struct finding_list findings = { NULL, 0, 0 };
 	struct engine_stack es = { d, state, state_partition(state), NULL, NULL, NULL, NULL,
 				   NULL, NULL, NULL, 0 };
@@ -118,11 +118,16 @@ int engine_check_file(const char *path, const struct deploy *d, struct state *st
 	struct template *t;
 	struct graph *g;
 	bool blocked;
-	size_t len, errors = dl->n_errors;
+	const struct load_options opt = { LOAD_AUTO, 0, 1, &meta };
+	size_t errors = dl->n_errors;
+	enum timing_phase caller = timings_enter(TIMING_LOAD);
 
-	root = read_template(path, &len, &meta, dl);
-	if (!root)
+	root = load_buffer(path, buf, len, &opt, dl);
+	timings_enter(TIMING_RESOLVE);
+	if (!root) {
+		timings_enter(caller);
 		return -1;
+	}
 	engine_eval_hooks(&ehooks, &es);
 	es.ev = eval_new(&env, &ehooks);
 	eval_bind_parameters(es.ev, root, &findings);
@@ -135,6 +140,7 @@ int engine_check_file(const char *path, const struct deploy *d, struct state *st
 		eval_free(es.ev);
 		finding_list_free(&findings);
 		template_free(t);
+		timings_enter(caller);
 		return -1;
 	}
 	note_aliases(&meta, &findings);
@@ -160,6 +166,7 @@ int engine_check_file(const char *path, const struct deploy *d, struct state *st
 	}
 	blocked = d->blocked || finding_list_errors(&s->stack_findings) > 0;
 	engine_sim_hooks(&es, &shooks);
+	timings_enter(TIMING_SIMULATE);
 	sim_run(&cenv, state, g, &shooks, blocked, d->show_resolved, s);
 	if (d->blocked) /* nothing is attempted: no resource findings either */
 		for (size_t k = 0; k < s->n_resources; k++)
@@ -171,5 +178,6 @@ int engine_check_file(const char *path, const struct deploy *d, struct state *st
 	engine_stack_free(&es);
 	graph_free(g);
 	template_free(t);
+	timings_enter(caller);
 	return 0;
 }

@@ -44,5 +44,9 @@ struct deploy {
  * cannot be used (nothing is appended). */
 int engine_check_file(const char *path, const struct deploy *d, struct state *state,
 		      struct run_result *out, struct diag_list *dl);
+/* The same for a template already in memory: len bytes of buf (borrowed),
+ * read as the file named path (for positions and the stack's template). */
+int engine_check_buffer(const char *path, const char *buf, size_t len, const struct deploy *d,
+			struct state *state, struct run_result *out, struct diag_list *dl);
 
 #endif

@@ -62,6 +62,11 @@ struct state *state_new(const char *partition);
 /* Reads the state file at path.  Returns new, or NULL with errors in dl. */
 struct state *state_load(const char *path, const struct state_options *o,
 			 struct diag_list *dl);
+/* The same for a state file already in memory: len bytes of buf
+ * (borrowed), read as the file at path (positions; File: paths are
+ * relative to its folder).  Returns new, or NULL with errors in dl. */
+struct state *state_load_buffer(const char *path, const char *buf, size_t len,
+				const struct state_options *o, struct diag_list *dl);
 /* Frees st; NULL is fine. */
 void state_free(struct state *st);
 

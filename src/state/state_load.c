@@ -510,10 +510,21 @@ static char *dir_of(const char *path)
 
 struct state *state_load(const char *path, const struct state_options *o, struct diag_list *dl)
 {
+	size_t len;
+	char *buf = load_read_file(path, LOAD_MAX_BYTES, &len, dl);
+	struct state *st = buf ? state_load_buffer(path, buf, len, o, dl) : NULL;
+
+	free(buf);
+	return st;
+}
+
+struct state *state_load_buffer(const char *path, const char *buf, size_t len,
+				const struct state_options *o, struct diag_list *dl)
+{
 	static const struct state_options defaults = { false, NULL };
 	static const struct load_options lopt = { LOAD_AUTO, 0, 0, NULL };
 	struct loader ld = { NULL, o ? o : &defaults, dl, NULL, 0 };
-	struct value *root = load_file(path, &lopt, dl);
+	struct value *root = load_buffer(path, buf, len, &lopt, dl);
 
 	if (!root)
 		return NULL;
