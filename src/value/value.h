@@ -135,13 +135,17 @@ size_t value_map_len(const struct value *map);
 /* Entry i in insertion order (borrowed); i < value_map_len. */
 const struct value_entry *value_map_at(const struct value *map, size_t i);
 
-/* Iterate a map's entries / a list's items (borrowed), in order. */
+/* Iterate a map's entries / a list's items (borrowed), in order.  An
+ * empty one may have no storage: the end is computed only when there is
+ * (NULL + 0 is undefined behaviour). */
 #define VALUE_MAP_FOREACH(m_, e)                                                \
-	for (const struct value_entry *e = (m_)->u.map.entries;                 \
-	     e < (m_)->u.map.entries + (m_)->u.map.n; e++)
+	for (const struct value_entry *e = (m_)->u.map.entries,                 \
+				      *e##_end_ = e ? e + (m_)->u.map.n : e;    \
+	     e != e##_end_; e++)
 #define VALUE_LIST_FOREACH(l_, it)                                              \
-	for (const struct value *const *it = (const struct value *const *)(l_)->u.list.items; \
-	     it < (const struct value *const *)(l_)->u.list.items + (l_)->u.list.n; it++)
+	for (const struct value *const *it = (const struct value *const *)(l_)->u.list.items, \
+				       *const *it##_end_ = it ? it + (l_)->u.list.n : it; \
+	     it != it##_end_; it++)
 
 /* ---- Inspection ---- */
 
