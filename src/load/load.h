@@ -24,6 +24,10 @@
 /* Larger files are refused before reading (CloudFormation's own limit for a
  * template is 1 MB; state files may be larger). */
 #define LOAD_MAX_BYTES ((size_t)256 * 1024 * 1024)
+/* Keys and values in one file, whatever its size: bounds the memory a
+ * file can take (at most about 110 bytes each, so under 1 GB); a state
+ * file of a million resources with two properties each has 6 million. */
+#define LOAD_MAX_NODES ((size_t)8 * 1000 * 1000)
 /* Nodes that YAML aliases may add beyond one per input byte. */
 #define LOAD_ALIAS_NODE_BUDGET 100000
 

@@ -20,6 +20,7 @@ struct json_parser {
 	uint32_t file;      /* srcpos file index */
 	uint32_t line, col; /* position of s[i] */
 	unsigned depth;     /* current nesting */
+	size_t n_nodes;     /* keys and values begun so far (LOAD_MAX_NODES) */
 	struct diag_list *dl;
 	int failed;         /* an error was reported */
 };
@@ -76,6 +77,19 @@ static void describe_unexpected(struct json_parser *p, const char *expected)
 }
 
 static struct value *parse_value(struct json_parser *p);
+
+/* Counts one more key or value; true (after reporting) past LOAD_MAX_NODES. */
+static int too_many(struct json_parser *p, struct srcpos at)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (++p->n_nodes <= LOAD_MAX_NODES)
+		return 0;
+	strbuf_addf(&sb, "more than %zu keys and values in one file", LOAD_MAX_NODES);
+	fail(p, at, sb.buf);
+	strbuf_release(&sb);
+	return 1;
+}
 
 static int hex4(struct json_parser *p, unsigned long *out)
 {
@@ -295,6 +309,8 @@ static struct value *parse_object(struct json_parser *p)
 			break;
 		}
 		key_pos = here(p);
+		if (too_many(p, key_pos))
+			break;
 		key = parse_string_raw(p);
 		if (!key)
 			break;
@@ -377,6 +393,8 @@ static struct value *parse_value(struct json_parser *p)
 	skip_ws(p);
 	at = here(p);
 	c = peek(p);
+	if (too_many(p, at))
+		return NULL;
 	if (c == '{' || c == '[') {
 		if (++p->depth > LOAD_MAX_DEPTH) {
 			struct strbuf sb = STRBUF_INIT;
@@ -408,7 +426,7 @@ static struct value *parse_value(struct json_parser *p)
 struct value *load_json(uint32_t file, const char *buf, size_t len,
 			struct diag_list *dl)
 {
-	struct json_parser p = { buf, len, 0, file, 1, 1, 0, dl, 0 };
+	struct json_parser p = { buf, len, 0, file, 1, 1, 0, 0, dl, 0 };
 	struct value *v = parse_value(&p);
 
 	if (!v)

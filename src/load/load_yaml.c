@@ -13,6 +13,7 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <uthash.h>
@@ -200,6 +201,15 @@ static int check_tag(struct yaml_loader *ld, const char *tag, int is_scalar,
 	return 0;
 }
 
+/* True (after reporting) when n more nodes would pass LOAD_MAX_NODES. */
+static bool too_many(struct yaml_loader *ld, size_t n, struct srcpos pos)
+{
+	if (n <= LOAD_MAX_NODES - ld->n_nodes)
+		return false;
+	fail(ld, pos, "more than %zu keys and values in one file", LOAD_MAX_NODES);
+	return true;
+}
+
 /* ---- Anchors ---- */
 
 static void register_anchor(struct yaml_loader *ld, char *name,
@@ -236,6 +246,8 @@ static struct value *expand_alias(struct yaml_loader *ld, const char *name,
 		     ld->alias_budget);
 		return NULL;
 	}
+	if (too_many(ld, a->n_nodes, pos))
+		return NULL;
 	if (ld->meta && !ld->meta->n_aliases++)
 		ld->meta->first_alias = pos;
 	ld->n_alias_nodes += a->n_nodes;
@@ -339,7 +351,7 @@ static void on_start(struct yaml_loader *ld, const yaml_event_t *ev, int is_map)
 		fail(ld, pos, "nesting deeper than %d levels", LOAD_MAX_DEPTH);
 		return;
 	}
-	if (check_tag(ld, tag, 0, pos, &cfn) < 0)
+	if (check_tag(ld, tag, 0, pos, &cfn) < 0 || too_many(ld, 1, pos))
 		return;
 	ld->n_nodes++;
 	open_frame(ld, is_map ? value_map(pos) : value_list(pos), cfn, anchor);
@@ -351,7 +363,8 @@ static void on_scalar(struct yaml_loader *ld, const yaml_event_t *ev)
 	const struct cfn_tag *cfn;
 	struct value *v;
 
-	if (check_tag(ld, (const char *)ev->data.scalar.tag, 1, pos, &cfn) < 0)
+	if (check_tag(ld, (const char *)ev->data.scalar.tag, 1, pos, &cfn) < 0 ||
+	    too_many(ld, 1, pos))
 		return;
 	v = scalar_value(ld, ev, cfn, pos);
 	if (!v)

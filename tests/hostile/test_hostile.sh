@@ -1,19 +1,22 @@
 #!/bin/sh
-# test_hostile.sh - hostile templates: each gets its exact error and exit 2
-# (or, where CloudFormation itself would answer, the exact prediction), in
-# bounded time (10 s) and memory (1 GiB of address space... plus what the
-# sanitizers need).
+# test_hostile.sh - hostile templates and state files: each gets its exact
+# error and exit 2 (or, where CloudFormation itself would answer, the exact
+# prediction), in bounded time (10 s; 60 s for the two heavy cases) and
+# memory (1 GiB of address space; 2 GiB for the heavy cases; not limited
+# under AddressSanitizer, which reserves huge shadow maps).
 . "$TOP_SRCDIR/tests/lib.sh"
 H="$TMP/h"
 mkdir "$H"
 
 # Bounded memory, except under AddressSanitizer (it reserves huge shadow maps).
 limit_memory() {
-	case "${ASAN_OPTIONS:-}" in *detect_leaks*) ;; *) ulimit -v 1048576 2>/dev/null || true ;; esac
+	case "${ASAN_OPTIONS:-}" in *detect_leaks*) ;; *) ulimit -v "$memory_kb" 2>/dev/null || true ;; esac
 }
+memory_kb=1048576
 
+seconds=10 # per run; the heavy cases below allow more
 hostile() {
-	( limit_memory; exec timeout 10 "$CFN_DRYRUN" check "$@" --format json ) >"$OUT" 2>"$ERR"
+	( limit_memory; exec timeout "$seconds" "$CFN_DRYRUN" check "$@" --format json ) >"$OUT" 2>"$ERR"
 	status=$?
 	last_cmd="check $*"
 	out=$(cat "$OUT")
@@ -83,10 +86,25 @@ expect_err "$H/empty.yaml:1:1: error: not a CloudFormation template: the top lev
 hostile "$H"
 expect_status 2
 expect_err "$H: error: is a directory, not a file"
-if [ "$(id -u)" -ne 0 ]; then
-	printf 'Resources: {}\n' >"$H/secret.yaml"
-	chmod 000 "$H/secret.yaml"
-	hostile "$H/secret.yaml"
+# Unreadable: as root, permissions do not stop reads, so drop to nobody.
+printf 'Resources: {}\n' >"$H/secret.yaml"
+chmod 000 "$H/secret.yaml"
+as_user=
+if [ "$(id -u)" -eq 0 ]; then
+	chmod 711 "$TMP" "$H"
+	as_user="setpriv --reuid=65534 --regid=65534 --clear-groups --"
+	$as_user "$CFN_DRYRUN" --version >/dev/null 2>&1 || as_user=unusable
+fi
+if [ "$as_user" = unusable ]; then
+	echo "note: the unreadable-file cases need setpriv and a tool that nobody may run: not run"
+else
+	( limit_memory; exec timeout 10 $as_user "$CFN_DRYRUN" check "$H/secret.yaml" ) >"$OUT" 2>"$ERR"
+	status=$? last_cmd="check secret.yaml (unreadable)" err=$(cat "$ERR")
+	expect_status 2
+	expect_err "$H/secret.yaml: error: cannot open: Permission denied"
+	printf 'Resources:\n  A:\n    Type: AWS::SNS::Topic\n' >"$H/ok.yaml"
+	( limit_memory; exec timeout 10 $as_user "$CFN_DRYRUN" check "$H/ok.yaml" --state "$H/secret.yaml" ) >"$OUT" 2>"$ERR"
+	status=$? last_cmd="check ok.yaml --state secret.yaml (unreadable)" err=$(cat "$ERR")
 	expect_status 2
 	expect_err "$H/secret.yaml: error: cannot open: Permission denied"
 fi
@@ -107,5 +125,115 @@ hostile "$H/blob.yaml"
 expect_status 1
 expect_json stacks.0.stack_findings.0.code CD1006
 expect_json stacks.0.stack_findings.0.message "Template may not exceed 1048576 bytes in size."
+
+# ---- The same attacks through the state file (--state) ----
+printf 'Resources:\n  A:\n    Type: AWS::SNS::Topic\n' >"$H/ok.yaml"
+state_bomb() {
+	echo "account: \"123456789012\""
+	echo "s3_names_taken:"
+	echo "  - &l0 [x, x, x, x, x, x, x, x, x, x]"
+	i=1
+	while [ $i -le 9 ]; do
+		p=$((i - 1))
+		echo "  - &l$i [*l$p, *l$p, *l$p, *l$p, *l$p, *l$p, *l$p, *l$p, *l$p, *l$p]"
+		i=$((i + 1))
+	done
+}
+state_bomb >"$H/bomb-state.yaml"
+hostile "$H/ok.yaml" --state "$H/bomb-state.yaml"
+expect_status 2
+expect_err "$H/bomb-state.yaml:7:45: error: YAML aliases expand past 100000 nodes (alias bomb?)"
+awk 'BEGIN { printf "accounts: "; for (i = 0; i < 10000; i++) printf "{\"a\": "; print "" }' >"$H/deep-state.yaml"
+hostile "$H/ok.yaml" --state "$H/deep-state.yaml"
+expect_status 2
+expect_err "$H/deep-state.yaml:1:1205: error: nesting deeper than 200 levels"
+printf 'account: "123456789012"\nregion: us-east-1\000\n' >"$H/nul-state.yaml"
+hostile "$H/ok.yaml" --state "$H/nul-state.yaml"
+expect_status 2
+expect_err "$H/nul-state.yaml:2:18: error: NUL byte in input (binary file?)"
+printf 'account: "123456789012"\ns3_names_taken: [caf\351]\n' >"$H/latin1-state.yaml"
+hostile "$H/ok.yaml" --state "$H/latin1-state.yaml"
+expect_status 2
+expect_err "$H/latin1-state.yaml:2:21: error: invalid UTF-8 byte 0xE9"
+# State files may be larger than templates (256 MiB), but not without end.
+truncate -s 300M "$H/huge-state.yaml"
+hostile "$H/ok.yaml" --state "$H/huge-state.yaml"
+expect_status 2
+expect_err "$H/huge-state.yaml: error: file is 314572800 bytes; the limit is 268435456 bytes"
+# 100 MB of zeros is read (within the limit) and refused at its first byte.
+truncate -s 100M "$H/zeros-state.yaml"
+hostile "$H/ok.yaml" --state "$H/zeros-state.yaml"
+expect_status 2
+expect_err "$H/zeros-state.yaml:1:1: error: NUL byte in input (binary file?)"
+# A huge scalar (8 MiB) in a state file is fine.
+{
+	printf 'accounts:\n  "123456789012":\n    regions:\n      us-east-1:\n'
+	printf '        AWS::SSM::Parameter:\n          /big: {Type: String, Value: '
+	head -c 8388608 /dev/zero | tr '\0' 'x'
+	printf '}\n'
+} >"$H/blob-state.yaml"
+hostile "$H/ok.yaml" --state "$H/blob-state.yaml"
+expect_status 0
+expect_json stacks.0.verdict ok
+
+# ---- File: objects that leave the state file's folder (the CLI's error) ----
+mkdir "$H/st"
+printf 'Resources: {}\n' >"$H/outside.yaml"
+ln -s "$H/outside.yaml" "$H/st/link.yaml"
+file_state() {
+	printf 'account: "123456789012"\naccounts:\n  "123456789012":\n    regions:\n      us-east-1:\n'
+	printf '        AWS::S3::Bucket:\n          b-123456789012:\n            Objects:\n'
+	printf '              x.yaml: {File: %s}\n' "$1"
+}
+file_state ../outside.yaml >"$H/st/up.yaml"
+hostile "$H/ok.yaml" --state "$H/st/up.yaml"
+expect_status 2
+expect_err "$H/st/up.yaml:9:30: error: File ../outside.yaml leaves the state file's folder (--allow-outside lifts this)"
+file_state link.yaml >"$H/st/symlink.yaml"
+hostile "$H/ok.yaml" --state "$H/st/symlink.yaml"
+expect_status 2
+expect_err "$H/st/symlink.yaml:9:30: error: File link.yaml follows a symlink out of the state file's folder (--allow-outside lifts this)"
+file_state "$H/outside.yaml" >"$H/st/absolute.yaml"
+hostile "$H/ok.yaml" --state "$H/st/absolute.yaml"
+expect_status 2
+expect_err "$H/st/absolute.yaml:9:30: error: File $H/outside.yaml: absolute paths are not allowed (the file must be inside the state file's folder; --allow-outside lifts this)"
+hostile "$H/ok.yaml" --state "$H/st/symlink.yaml" --allow-outside
+expect_status 0
+expect_json stacks.0.verdict ok
+hostile "$H/ok.yaml" --state "$H/st/up.yaml" --allow-outside
+expect_status 0
+
+# ---- Size: a node budget bounds memory whatever the bytes ----
+# The heavy cases take about 1 GB and seconds; under the sanitizers (three
+# times the memory, ten times the time) they run in the plain build only.
+case "${ASAN_OPTIONS:-}" in
+*detect_leaks*) echo "note: the 8-million-node and million-resource cases run in the plain build only" ;;
+*)
+	seconds=60 memory_kb=2097152
+	# 8,000,001 values in a 16 MB JSON template (under the 16 MiB limit).
+	awk 'BEGIN { printf "{\"Resources\": {\"A\": {\"Type\": \"AWS::SNS::Topic\", \"Metadata\": [0"; for (i = 1; i < 7999999; i++) printf ",0"; print "]}}}" }' >"$H/many.json"
+	hostile "$H/many.json"
+	expect_status 2
+	expect_err "$H/many.json:1:16000044: error: more than 8000000 keys and values in one file"
+	# The same in YAML, in a state file (the budget counts keys too).
+	awk 'BEGIN { printf "s3_names_taken: [a"; for (i = 1; i < 7999999; i++) printf ",a"; print "]" }' >"$H/many-state.yaml"
+	hostile "$H/ok.yaml" --state "$H/many-state.yaml"
+	expect_status 2
+	expect_err "$H/many-state.yaml:1:16000012: error: more than 8000000 keys and values in one file"
+	rm -f "$H/many-state.yaml"
+	# A million resources in a state file (6 million keys and values): a
+	# correct prediction, in bounded time and memory (2 GiB of address space).
+	awk 'BEGIN { print "account: \"123456789012\"\nregion: us-east-1\naccounts:\n  \"123456789012\":\n    regions:\n      us-east-1:\n        AWS::SSM::Parameter:"; for (i = 0; i < 1000000; i++) printf "          /bench/p%d: {Type: String, Value: v%d}\n", i, i }' >"$H/million.yaml"
+	printf 'Resources:\n  Taken:\n    Type: AWS::SSM::Parameter\n    Properties: {Name: /bench/p999999, Type: String, Value: x}\n  Free:\n    Type: AWS::SSM::Parameter\n    Properties: {Name: /bench/new, Type: String, Value: x}\n' >"$H/params.yaml"
+	hostile "$H/params.yaml" --state "$H/million.yaml"
+	expect_status 1
+	expect_json stacks.0.resources.0.logical_id Free
+	expect_json stacks.0.resources.0.status create
+	expect_json stacks.0.resources.1.logical_id Taken
+	expect_json stacks.0.resources.1.status fail
+	expect_json stacks.0.resources.1.findings.0.code CD4001
+	rm -f "$H/many.json" "$H/million.yaml"
+	;;
+esac
 
 done_testing
