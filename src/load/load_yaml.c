@@ -21,7 +21,9 @@
 
 struct anchor {
 	char *name;               /* owned */
-	const struct value *node; /* the finished node, owned by the tree */
+	const struct value *node; /* the finished node, owned by the tree or by owned */
+	struct value *owned;      /* a mapping key's node (the tree keeps only its
+				     text), or NULL */
 	size_t n_nodes;           /* nodes under it, counted when it finished */
 	UT_hash_handle hh;
 };
@@ -212,21 +214,34 @@ static bool too_many(struct yaml_loader *ld, size_t n, struct srcpos pos)
 
 /* ---- Anchors ---- */
 
+/* Takes name and owned (a copy of node to keep, or NULL when the tree
+ * keeps node itself). */
 static void register_anchor(struct yaml_loader *ld, char *name,
-			    const struct value *node, size_t n_nodes)
+			    const struct value *node, struct value *owned, size_t n_nodes)
 {
 	struct anchor *a;
 
 	HASH_FIND_STR(ld->anchors, name, a);
 	if (a) {
 		free(name); /* YAML allows redefining an anchor: the latest wins */
+		value_free(a->owned);
 	} else {
 		a = xcalloc(1, sizeof(*a));
 		a->name = name;
 		HASH_ADD_KEYPTR(hh, ld->anchors, a->name, strlen(a->name), a);
 	}
-	a->node = node;
+	a->node = owned ? owned : node;
+	a->owned = owned;
 	a->n_nodes = n_nodes;
+}
+
+/* True when the next node attached becomes a mapping key, which attach()
+ * turns into text and frees. */
+static bool next_is_key(const struct yaml_loader *ld)
+{
+	const struct frame *top = ld->depth ? &ld->stack[ld->depth - 1] : NULL;
+
+	return top && top->node->kind == VALUE_MAP && !top->key;
 }
 
 static struct value *expand_alias(struct yaml_loader *ld, const char *name,
@@ -305,8 +320,9 @@ static void finish_node(struct yaml_loader *ld, struct value *node,
 		node = load_cfn_wrap(cfn, pos, node);
 		ld->n_nodes++;
 	}
-	if (anchor)
-		register_anchor(ld, anchor, node, ld->n_nodes - first_node);
+	if (anchor) /* an anchored key outlives its node in the anchor's own copy */
+		register_anchor(ld, anchor, node, next_is_key(ld) ? value_copy(node) : NULL,
+				ld->n_nodes - first_node);
 	attach(ld, node);
 }
 
@@ -420,6 +436,7 @@ static void free_loader(struct yaml_loader *ld)
 	HASH_ITER(hh, ld->anchors, a, tmp) {
 		HASH_DEL(ld->anchors, a);
 		free(a->name);
+		value_free(a->owned);
 		free(a);
 	}
 	/* open frames own their nodes (unattached) */

@@ -319,6 +319,24 @@ static void test_alias_recorded(void **state)
 	diag_clear(&dl);
 }
 
+/* Found by fuzzing: an anchored mapping key is freed once its text is
+ * taken; an alias to it read freed memory.  Now the anchor keeps a copy. */
+static void test_alias_of_key(void **state)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	static const char text[] = "&k a: 1\n&k b: 2\nc: [*k, &n 3]\n&n d: *n\n";
+	struct value *v = load_buffer("key.yaml", text, sizeof(text) - 1, NULL, &dl);
+	const struct value *c;
+
+	(void)state;
+	assert_non_null(v);
+	c = value_map_get(v, "c");
+	assert_string_equal(value_str(c->u.list.items[0]), "b"); /* the latest &k wins */
+	assert_string_equal(value_str(value_map_get(v, "d")), "d"); /* key d's &n comes before *n */
+	value_free(v);
+	diag_clear(&dl);
+}
+
 static void test_file_errors(void **state)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
@@ -352,6 +370,7 @@ int main(void)
 		cmocka_unit_test(test_depth_limit),
 		cmocka_unit_test(test_alias_bomb),
 		cmocka_unit_test(test_alias_recorded),
+		cmocka_unit_test(test_alias_of_key),
 		cmocka_unit_test(test_file_errors),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
