@@ -5,6 +5,9 @@
  */
 #include "load/load.h"
 
+#include <stdint.h>
+#include <string.h>
+
 /* Length of the UTF-8 sequence at s (at most n bytes), or 0 if invalid. */
 static size_t utf8_seq_len(const unsigned char *s, size_t n)
 {
@@ -35,31 +38,47 @@ static size_t utf8_seq_len(const unsigned char *s, size_t n)
 	return len;
 }
 
+/* Offset of the first NUL byte or invalid UTF-8 sequence, or len.  Runs of
+ * ASCII are checked eight bytes at a time. */
+static size_t first_bad(const unsigned char *s, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	size_t i = 0, n;
+
+	while (i < len) {
+		if (len - i >= 8) {
+			uint64_t w;
+
+			memcpy(&w, s + i, sizeof(w));
+			if (!((w | ((w - ones) & ~w)) & highs)) { /* no byte >= 0x80, none zero */
+				i += 8;
+				continue;
+			}
+		}
+		if (s[i] == '\0' || !(n = utf8_seq_len(s + i, len - i)))
+			return i;
+		i += n;
+	}
+	return len;
+}
+
 int load_check_text(uint32_t file, const char *buf, size_t len, struct diag_list *dl)
 {
 	const unsigned char *s = (const unsigned char *)buf;
+	size_t bad = first_bad(s, len), i;
 	uint32_t line = 1, col = 1;
-	size_t i = 0;
 
-	while (i < len) {
-		size_t n;
-
-		if (s[i] == '\0') {
-			diag_error(dl, srcpos_make(file, line, col),
-				   "NUL byte in input (binary file?)");
-			return -1;
-		}
-		n = utf8_seq_len(s + i, len - i);
-		if (!n) {
-			diag_error(dl, srcpos_make(file, line, col),
-				   "invalid UTF-8 byte 0x%02X", s[i]);
-			return -1;
-		}
+	if (bad == len)
+		return 0;
+	for (i = 0; i < bad; i++) { /* valid UTF-8 up to bad: count its characters */
 		if (s[i] == '\n')
 			line++, col = 1;
-		else
+		else if ((s[i] & 0xC0) != 0x80)
 			col++;
-		i += n;
 	}
-	return 0;
+	if (s[bad] == '\0')
+		diag_error(dl, srcpos_make(file, line, col), "NUL byte in input (binary file?)");
+	else
+		diag_error(dl, srcpos_make(file, line, col), "invalid UTF-8 byte 0x%02X", s[bad]);
+	return -1;
 }
