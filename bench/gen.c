@@ -170,7 +170,7 @@ static int gen_stack(const char *dir, const char *name, int level, int *count)
 	}
 	free(path);
 	fprintf(f, "Description: nested stack %s, level %d\n"
-		   "Parameters:\n  Prefix:\n    Type: String\n"
+		   "Parameters:\n  Prefix:\n    Type: String\n    Default: bench\n"
 		   "Resources:\n"
 		   "  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n"
 		   "      QueueName: !Sub ${Prefix}-q\n"
