@@ -23,20 +23,28 @@ hostile() {
 	err=$(cat "$ERR")
 }
 
-# An alias bomb: nine levels of ten aliases each (10^9 nodes if expanded).
-# l1..l3 copy 12,330 nodes; each *l3 on line 9 adds 11,111: the eighth is past the budget.
+# bomb_lines PREFIX: an alias bomb, nine levels of ten aliases each (10^9
+# nodes if expanded), one level a line: PREFIX "      l" gives map entries
+# ("l3: &l3 [...]"), "  -" list items ("- &l3 [...]").
+bomb_lines() {
+	i=0
+	while [ $i -le 9 ]; do
+		p=$((i - 1))
+		items="*l$p, *l$p, *l$p, *l$p, *l$p, *l$p, *l$p, *l$p, *l$p, *l$p"
+		[ $i -eq 0 ] && items="x, x, x, x, x, x, x, x, x, x"
+		case "$1" in *-) echo "$1 &l$i [$items]" ;; *) echo "$1$i: &l$i [$items]" ;; esac
+		i=$((i + 1))
+	done
+}
+
+# In a template: l1..l3 copy 12,330 nodes; each *l3 on line 9 adds 11,111:
+# the eighth is past the budget.
 {
 	echo "Resources:"
 	echo "  A:"
 	echo "    Type: AWS::SNS::Topic"
 	echo "    Metadata:"
-	echo "      l0: &l0 [x, x, x, x, x, x, x, x, x, x]"
-	i=1
-	while [ $i -le 9 ]; do
-		p=$((i - 1))
-		echo "      l$i: &l$i [*l$p, *l$p, *l$p, *l$p, *l$p, *l$p, *l$p, *l$p, *l$p, *l$p]"
-		i=$((i + 1))
-	done
+	bomb_lines "      l"
 } >"$H/bomb.yaml"
 hostile "$H/bomb.yaml"
 expect_status 2
@@ -128,18 +136,11 @@ expect_json stacks.0.stack_findings.0.message "Template may not exceed 1048576 b
 
 # ---- The same attacks through the state file (--state) ----
 printf 'Resources:\n  A:\n    Type: AWS::SNS::Topic\n' >"$H/ok.yaml"
-state_bomb() {
+{
 	echo "account: \"123456789012\""
 	echo "s3_names_taken:"
-	echo "  - &l0 [x, x, x, x, x, x, x, x, x, x]"
-	i=1
-	while [ $i -le 9 ]; do
-		p=$((i - 1))
-		echo "  - &l$i [*l$p, *l$p, *l$p, *l$p, *l$p, *l$p, *l$p, *l$p, *l$p, *l$p]"
-		i=$((i + 1))
-	done
-}
-state_bomb >"$H/bomb-state.yaml"
+	bomb_lines "  -"
+} >"$H/bomb-state.yaml"
 hostile "$H/ok.yaml" --state "$H/bomb-state.yaml"
 expect_status 2
 expect_err "$H/bomb-state.yaml:7:45: error: YAML aliases expand past 100000 nodes (alias bomb?)"
