@@ -355,6 +355,7 @@ int main(int argc, char **argv)
 				"[--runs N] [--corpus DIR] [--cfn-lint PATH]\n");
 		return 2;
 	}
+	setenv("CFN_DRYRUN_TIMINGS", "1", 1); /* the phase split, on standard error */
 	mkdir(o.work, 0777);
 	memset(cases, 0, sizeof(cases));
 	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {

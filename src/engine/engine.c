@@ -31,7 +31,6 @@ static bool has_code(const struct finding_list *fl, enum finding_code code)
 	return false;
 }
 
-
 static void note_aliases(const struct load_meta *meta, struct finding_list *fl)
 {
 	struct finding *f;
