@@ -413,7 +413,8 @@ int main(int argc, char **argv)
 	printf("\n");
 	if (o.corpus) {
 		list_templates(o.corpus, 0, &fl);
-		qsort(fl.paths, fl.n, sizeof(*fl.paths), by_path);
+		if (fl.n)
+			qsort(fl.paths, fl.n, sizeof(*fl.paths), by_path);
 		if (fl.n) {
 			int c;
 			corpus_ms = corpus_batch(&o, &fl, &c);

@@ -70,7 +70,8 @@ static long run_dir(const char *dir)
 		names[n++] = xstrfmt("%s/%s", dir, e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), by_name);
+	if (n) /* qsort wants an array, even of none */
+		qsort(names, n, sizeof(*names), by_name);
 	for (i = 0; i < n; i++) {
 		struct stat st;
 
