@@ -206,14 +206,22 @@ static void created_here(struct ctx *c, const struct dynref *d, long j, struct s
 	strlist_free(&keys);
 }
 
+/* The secret is not found; trap: it exists, but its name reads as a
+ * partial ARN. */
 static void missing(struct ctx *c, const struct dynref *d, const char *account,
-		    const char *region, const char *fix_extra, struct srcpos pos, const char *fpath)
+		    const char *region, bool trap, struct srcpos pos, const char *fpath)
 {
 	struct finding *f = check_fail(c->sink, FC_SECRET_MISSING, pos, fpath, NOT_FOUND);
 
-	finding_set_fix(f, "%s%screate the secret %s in account %s, region %s first, or correct "
-			"the reference %s", fix_extra ? fix_extra : "", fix_extra ? "; or " : "",
-			d->name, account, region, d->text);
+	if (trap) {
+		finding_set_fix(f, "secret %s exists, but Secrets Manager reads a name ending in a "
+				"hyphen and six characters as a partial ARN (a name plus the random "
+				"suffix), so it does not find it by name: reference it by its full "
+				"ARN, or rename it", d->name);
+		return;
+	}
+	finding_set_fix(f, "create the secret %s in account %s, region %s first, or correct the "
+			"reference %s", d->name, account, region, d->text);
 	check_need(c->sink, SECRET_TYPE, account, region, d->name);
 }
 
@@ -235,35 +243,35 @@ static void judge(struct ctx *c, const struct dynref *d, const char *path)
 		finding_set_fix(f, "write {{resolve:secretsmanager:SECRET-ID:SecretString:JSON-KEY:"
 				"VERSION-STAGE:VERSION-ID}}: SecretString is the only value the second "
 				"segment takes, and no segment may contain ':'");
-	} else if ((j = in_template(c->env, d->name)) >= 0) {
-		created_here(c, d, j, pos, fpath);
 	} else if (dynref_secret_suffixed(d->name)) {
 		char *plain = xstrndup(d->name, strlen(d->name) - 7);
 
-		if (state_find(c->env->state, account, region, SECRET_TYPE, plain)) {
+		if (in_template(c->env, d->name) >= 0 ||
+		    state_find(c->env->state, account, region, SECRET_TYPE, d->name)) {
+			missing(c, d, account, region, true, pos, fpath);
+		} else if (in_template(c->env, plain) >= 0 ||
+			   state_find(c->env->state, account, region, SECRET_TYPE, plain)) {
 			f = check_uncertain(c->sink, FC_SECRET_UNDECIDED, pos, fpath,
 					    "%s reads as secret %s plus the random suffix of its ARN, "
-					    "which the account state does not give", d->name, plain);
-			finding_set_fix(f, "reference the secret by its full ARN");
+					    "which is not known before the create", d->name, plain);
+			finding_set_fix(f, "reference the secret by its full ARN (Ref of the secret "
+					"gives it)");
 		} else {
-			missing(c, d, account, region,
-				state_find(c->env->state, account, region, SECRET_TYPE, d->name)
-					? "Secrets Manager reads a name ending in a hyphen and six "
-					  "characters as a partial ARN, so it does not find this secret "
-					  "by name: reference it by its full ARN, or rename it"
-					: NULL, pos, fpath);
+			missing(c, d, account, region, false, pos, fpath);
 		}
 		free(plain);
+	} else if ((j = in_template(c->env, d->name)) >= 0) {
+		created_here(c, d, j, pos, fpath);
 	} else {
 		if (arn_parse(d->name, &a)) {
 			secret = state_find(c->env->state, a.account, a.region, SECRET_TYPE, d->name);
 			if (!secret)
-				missing(c, d, a.account, a.region, NULL, pos, fpath);
+				missing(c, d, a.account, a.region, false, pos, fpath);
 			arn_free(&a);
 		} else {
 			secret = state_find(c->env->state, account, region, SECRET_TYPE, d->name);
 			if (!secret)
-				missing(c, d, account, region, NULL, pos, fpath);
+				missing(c, d, account, region, false, pos, fpath);
 		}
 		if (secret)
 			judge_key(c, d, state_keys(secret, &keys), &keys, d->name, pos, fpath);

@@ -130,7 +130,7 @@ static void judge(const struct check_env *env, const struct check_resource *svc,
 					       value_str(image), value_str(image));
 			fix = image_fix(&img, found, repo, value_str(image));
 			finding_set_fix(f, "%s", fix);
-			check_need(sink, "AWS::ECR::Repository", img.account, img.region, img.repository);
+			image_need(sink, &img);
 			free(fix);
 			free(arn);
 		}

@@ -5,6 +5,7 @@
 #include "checks/image_lookup.h"
 #include "util/strbuf.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 enum image_found image_lookup(const struct check_env *env, const struct ecr_image *img,
@@ -47,4 +48,13 @@ char *image_fix(const struct ecr_image *img, enum image_found found,
 		break;
 	}
 	return xstrfmt("push %s first", uri);
+}
+
+void image_need(struct check_sink *sink, const struct ecr_image *img)
+{
+	char *id = img->digest ? xstrfmt("%s@%s", img->repository, img->digest)
+			       : xstrfmt("%s:%s", img->repository, img->tag);
+
+	check_need(sink, "AWS::ECR::Image", img->account, img->region, id);
+	free(id);
 }

@@ -32,4 +32,8 @@ enum image_found image_lookup(const struct check_env *env, const struct ecr_imag
 char *image_fix(const struct ecr_image *img, enum image_found found,
 		const struct state_res *repo, const char *uri);
 
+/* Records the image as a prerequisite: an AWS::ECR::Image
+ * "REPOSITORY:TAG" (or "REPOSITORY@DIGEST") in its account and region. */
+void image_need(struct check_sink *sink, const struct ecr_image *img);
+
 #endif

@@ -47,7 +47,7 @@ void check_lambda_image(const struct check_env *env, const struct check_resource
 				       value_str(uri));
 			fix = image_fix(&img, found, repo, value_str(uri));
 			finding_set_fix(f, "%s", fix);
-			check_need(sink, "AWS::ECR::Repository", img.account, img.region, img.repository);
+			image_need(sink, &img);
 			free(fix);
 		}
 		ecr_free(&img);

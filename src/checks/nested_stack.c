@@ -108,7 +108,7 @@ static bool object_ok(struct ctx *c, const struct s3url *u, const char **file)
 	if (b && b->stack && !strcmp(b->stack, stack))
 		finding_set_fix(f, "bucket %s is created by this stack, so it is empty when the "
 				"nested stack is created: put the template in a bucket that exists "
-				"before the create (" PACKAGE_FIX ")", u->bucket);
+				"before the create; " PACKAGE_FIX, u->bucket);
 	else if (b)
 		finding_set_fix(f, "upload %s to bucket %s first (aws s3 cp, or aws cloudformation "
 				"package)", u->key, u->bucket);
