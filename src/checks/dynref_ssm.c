@@ -183,6 +183,23 @@ struct scan_ctx {
 	struct finding_list *fl;
 };
 
+/* ssm-secure where it is not accepted (cfncompat T8a/b: this check comes
+ * before any other on the reference). */
+static void not_here(struct scan_ctx *c, const struct value *s, const char *path)
+{
+	char *fpath = xstrfmt("Resources/%s/Properties/%s", c->tr->logical_id, path);
+	struct finding *f;
+
+	f = finding_add(c->fl, FC_SSM_SECURE_PROPERTY, s->pos, fpath,
+			"SSM Secure reference is not supported in: [%s/Properties/%s]", c->tr->type,
+			path);
+	finding_set_fix(f, "ssm-secure works only in 11 password-like properties (RDS "
+			"MasterUserPassword, IAM User LoginProfile/Password, ...): read the value "
+			"with {{resolve:secretsmanager:...}} instead, or store it as a String "
+			"parameter and use {{resolve:ssm:...}}");
+	free(fpath);
+}
+
 static void judge(struct scan_ctx *c, const struct dynref *d, const struct value *s,
 		  const char *path)
 {
@@ -198,17 +215,6 @@ static void judge(struct scan_ctx *c, const struct dynref *d, const struct value
 				"numeric version (labels are not supported) and a name of letters, "
 				"digits and _.-/", dynref_service_name(d->service),
 				dynref_service_name(d->service));
-		free(fpath);
-		return;
-	}
-	if (d->service == DYNREF_SSM_SECURE && !secure_allowed(c->tr->type, path)) {
-		f = finding_add(c->fl, FC_SSM_SECURE_PROPERTY, s->pos, fpath,
-				"SSM Secure reference is not supported in: [%s/Properties/%s]",
-				c->tr->type, path);
-		finding_set_fix(f, "ssm-secure works only in 11 password-like properties (RDS "
-				"MasterUserPassword, IAM User LoginProfile/Password, ...): read the "
-				"value with {{resolve:secretsmanager:...}} instead, or store it as a "
-				"String parameter and use {{resolve:ssm:...}}");
 		free(fpath);
 		return;
 	}
@@ -248,8 +254,13 @@ static void on_string(void *ctx, const struct value *s, const char *path)
 		if (d->service == DYNREF_SECRETSMANAGER || c->scan->seen.n >= DYNREF_MAX_JUDGED)
 			continue;
 		strlist_add_unique(&c->scan->seen, d->text);
-		if (strlist_has(&c->scan->reported, d->text))
+		if (!d->malformed && d->service == DYNREF_SSM_SECURE &&
+		    !secure_allowed(c->tr->type, path)) {
+			not_here(c, s, path); /* judged where it is, every time */
 			continue;
+		}
+		if (strlist_has(&c->scan->reported, d->text))
+			continue; /* one finding per reference */
 		strlist_add(&c->scan->reported, d->text);
 		judge(c, d, s, path);
 	}
