@@ -383,31 +383,39 @@ static void scan_defaults(const struct check_env *env, struct finding_list *fl)
 	}
 }
 
+struct count {
+	size_t n;          /* references so far */
+	struct srcpos past; /* where the first one past the limit is written */
+};
+
 static void count_one(void *ctx, const struct value *s, const char *path)
 {
+	struct count *c = ctx;
 	struct dynref_list l = { NULL, 0, 0 };
 
 	(void)path;
 	if (!strstr(s->u.string.s, "{{resolve:"))
 		return;
 	dynref_scan(s->u.string.s, &l);
-	*(size_t *)ctx += l.n;
+	if (c->n <= DYNREF_MAX_PER_TEMPLATE && c->n + l.n > DYNREF_MAX_PER_TEMPLATE)
+		c->past = s->pos;
+	c->n += l.n;
 	dynref_list_free(&l);
 }
 
 void check_ssm_stack(const struct check_env *env, struct check_ssm_scan *scan,
 		     struct finding_list *stack_fl)
 {
+	struct count c = { 0, SRCPOS_NONE };
 	struct finding *f;
-	size_t n = 0;
 
 	scan_unused(env, scan, stack_fl);
 	scan_defaults(env, stack_fl);
-	check_each_string(env->t->root, count_one, &n);
-	if (n > DYNREF_MAX_PER_TEMPLATE) {
-		f = finding_add(stack_fl, FC_DYNREF_LIMIT, env->t->root->pos, NULL,
+	check_each_string(env->t->root, count_one, &c);
+	if (c.n > DYNREF_MAX_PER_TEMPLATE) {
+		f = finding_add(stack_fl, FC_DYNREF_LIMIT, c.past, NULL,
 				"The template holds %zu dynamic references; CloudFormation allows up "
-				"to %d in a stack template", n, DYNREF_MAX_PER_TEMPLATE);
+				"to %d in a stack template", c.n, DYNREF_MAX_PER_TEMPLATE);
 		finding_set_fix(f, "pass some values as parameters (AWS::SSM::Parameter::Value<String> "
 				"parameters resolve SSM values without counting here), or split the "
 				"stack (a nested stack has its own limit)");
