@@ -233,3 +233,18 @@ bool dynref_secret_suffixed(const char *id)
 			return false;
 	return true;
 }
+
+size_t dynref_each(const char *s, void (*fn)(void *ctx, const struct dynref *d), void *ctx)
+{
+	struct dynref_list l = { NULL, 0, 0 };
+	size_t k, n;
+
+	if (!strstr(s, "{{resolve:"))
+		return 0;
+	dynref_scan(s, &l);
+	for (k = 0; fn && k < l.n; k++)
+		fn(ctx, &l.items[k]);
+	n = l.n;
+	dynref_list_free(&l);
+	return n;
+}

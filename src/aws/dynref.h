@@ -41,6 +41,9 @@ struct dynref_list {
 void dynref_scan(const char *s, struct dynref_list *out);
 /* Frees the references and empties the list. */
 void dynref_list_free(struct dynref_list *l);
+/* Calls fn (when not NULL) for each dynamic reference in s, in order (d
+ * borrowed, valid during the call); returns how many there are. */
+size_t dynref_each(const char *s, void (*fn)(void *ctx, const struct dynref *d), void *ctx);
 /* "ssm", "ssm-secure", "secretsmanager". */
 const char *dynref_service_name(enum dynref_service s);
 

@@ -34,6 +34,7 @@ struct ctx {
 	const struct check_resource *r;
 	struct check_sink *sink;
 	size_t judged;  /* references judged so far */
+	const char *path; /* the property being scanned (borrowed) */
 };
 
 /* ---- JSON keys of a secret ---- */
@@ -280,27 +281,28 @@ static void judge(struct ctx *c, const struct dynref *d, const char *path)
 	free(fpath);
 }
 
+static void on_ref(void *ctx, const struct dynref *d)
+{
+	struct ctx *c = ctx;
+
+	if (d->service != DYNREF_SECRETSMANAGER || c->judged >= SECRET_MAX_JUDGED)
+		return;
+	c->judged++;
+	judge(c, d, c->path);
+}
+
 static void on_string(void *ctx, const struct value *s, const char *path)
 {
 	struct ctx *c = ctx;
-	struct dynref_list l = { NULL, 0, 0 };
-	size_t k;
 
-	if (!strstr(s->u.string.s, "{{resolve:secretsmanager:"))
-		return;
-	dynref_scan(s->u.string.s, &l);
-	for (k = 0; k < l.n && c->judged < SECRET_MAX_JUDGED; k++)
-		if (l.items[k].service == DYNREF_SECRETSMANAGER) {
-			c->judged++;
-			judge(c, &l.items[k], path);
-		}
-	dynref_list_free(&l);
+	c->path = path;
+	dynref_each(s->u.string.s, on_ref, c);
 }
 
 void check_secret_references(const struct check_env *env, const struct check_resource *r,
 			     struct check_sink *sink)
 {
-	struct ctx c = { env, r, sink, 0 };
+	struct ctx c = { env, r, sink, 0, NULL };
 
 	check_each_string(r->props, on_string, &c);
 }

@@ -176,6 +176,45 @@ static void report_missing(const struct check_env *env, const struct dynref *d,
 	free(key);
 }
 
+/* ---- Walking the ssm and ssm-secure references of a tree ---- */
+
+typedef void (*ref_fn)(void *ctx, const struct dynref *d, const struct value *s,
+		       const char *path);
+
+struct ref_walk {
+	ref_fn fn;              /* called per reference */
+	void *ctx;              /* fn's context */
+	const struct value *s;  /* the string being scanned */
+	const char *path;       /* its path */
+};
+
+static void ref_one(void *ctx, const struct dynref *d)
+{
+	struct ref_walk *w = ctx;
+
+	if (d->service != DYNREF_SECRETSMANAGER)
+		w->fn(w->ctx, d, w->s, w->path);
+}
+
+static void ref_string(void *ctx, const struct value *s, const char *path)
+{
+	struct ref_walk *w = ctx;
+
+	w->s = s;
+	w->path = path;
+	dynref_each(s->u.string.s, ref_one, w);
+}
+
+/* Calls fn for each ssm or ssm-secure reference in the strings of v. */
+static void each_ssm_ref(const struct value *v, ref_fn fn, void *ctx)
+{
+	struct ref_walk w = { fn, ctx, NULL, NULL };
+
+	check_each_string(v, ref_string, &w);
+}
+
+/* ---- Resolved properties ---- */
+
 struct scan_ctx {
 	const struct check_env *env;
 	struct check_ssm_scan *scan;
@@ -239,32 +278,21 @@ static void judge(struct scan_ctx *c, const struct dynref *d, const struct value
 	free(fpath);
 }
 
-static void on_string(void *ctx, const struct value *s, const char *path)
+static void on_ref(void *ctx, const struct dynref *d, const struct value *s, const char *path)
 {
 	struct scan_ctx *c = ctx;
-	struct dynref_list l = { NULL, 0, 0 };
-	size_t k;
 
-	if (!strstr(s->u.string.s, "{{resolve:ssm"))
+	if (c->scan->seen.n >= DYNREF_MAX_JUDGED)
 		return;
-	dynref_scan(s->u.string.s, &l);
-	for (k = 0; k < l.n; k++) {
-		const struct dynref *d = &l.items[k];
-
-		if (d->service == DYNREF_SECRETSMANAGER || c->scan->seen.n >= DYNREF_MAX_JUDGED)
-			continue;
-		strlist_add_unique(&c->scan->seen, d->text);
-		if (!d->malformed && d->service == DYNREF_SSM_SECURE &&
-		    !secure_allowed(c->tr->type, path)) {
-			not_here(c, s, path); /* judged where it is, every time */
-			continue;
-		}
-		if (strlist_has(&c->scan->reported, d->text))
-			continue; /* one finding per reference */
-		strlist_add(&c->scan->reported, d->text);
-		judge(c, d, s, path);
+	strlist_add_unique(&c->scan->seen, d->text);
+	if (!d->malformed && d->service == DYNREF_SSM_SECURE && !secure_allowed(c->tr->type, path)) {
+		not_here(c, s, path); /* judged where it is, every time */
+		return;
 	}
-	dynref_list_free(&l);
+	if (strlist_has(&c->scan->reported, d->text))
+		return; /* one finding per reference */
+	strlist_add(&c->scan->reported, d->text);
+	judge(c, d, s, path);
 }
 
 void check_ssm_resource(const struct check_env *env, struct check_ssm_scan *scan, size_t i,
@@ -273,7 +301,7 @@ void check_ssm_resource(const struct check_env *env, struct check_ssm_scan *scan
 	struct scan_ctx c = { env, scan, &env->t->resources[i], stack_fl };
 
 	if (env->t->resources[i].type)
-		check_each_string(props, on_string, &c);
+		each_ssm_ref(props, on_ref, &c);
 }
 
 /* ---- What pass 1 did not resolve ---- */
@@ -286,45 +314,31 @@ struct unused_ctx {
 	struct finding_list *fl;
 };
 
-static void on_unused(void *ctx, const struct value *s, const char *path)
+static void on_unused(void *ctx, const struct dynref *d, const struct value *s, const char *path)
 {
 	struct unused_ctx *c = ctx;
-	struct dynref_list l = { NULL, 0, 0 };
-	size_t k;
+	struct target t = { NULL, NULL, NULL, NULL };
+	struct finding *f;
+	char *fpath;
 
-	if (!strstr(s->u.string.s, "{{resolve:ssm"))
-		return;
-	dynref_scan(s->u.string.s, &l);
-	for (k = 0; k < l.n; k++) {
-		const struct dynref *d = &l.items[k];
-		struct target t = { NULL, NULL, NULL, NULL };
-		struct finding *f;
-		char *fpath;
-		bool fails;
-
-		if (d->service == DYNREF_SECRETSMANAGER || strstr(d->text, "${") ||
-		    c->scan->reported.n >= DYNREF_MAX_JUDGED ||
-		    strlist_has(&c->scan->seen, d->text) || strlist_has(&c->scan->reported, d->text))
-			continue; /* resolved elsewhere (and judged there), or a Fn::Sub template */
-		if (!d->malformed)
-			find_target(c->env, d, &t);
-		fails = d->malformed || (!public_parameter(t.name) && !t.param);
-		if (fails) {
-			strlist_add(&c->scan->reported, d->text);
-			fpath = xstrfmt("%s%s%s", c->base, *path ? "/" : "", path);
-			f = finding_add(c->fl, FC_DYNREF_UNDECIDED, s->pos, fpath,
-					"SSM reference %s in %s %s: whether CloudFormation resolves "
-					"references it never uses is not documented", d->text, c->where,
-					d->malformed ? "is malformed"
-						     : "names a parameter that does not exist");
-			finding_set_fix(f, "%s, or remove the reference", d->malformed
-					? "correct the reference (a numeric version, a valid name)"
-					: "create the SSM parameter first");
-			free(fpath);
-		}
-		free_target(&t);
+	if (strstr(d->text, "${") || c->scan->reported.n >= DYNREF_MAX_JUDGED ||
+	    strlist_has(&c->scan->seen, d->text) || strlist_has(&c->scan->reported, d->text))
+		return; /* resolved elsewhere (and judged there), or a Fn::Sub template */
+	if (!d->malformed)
+		find_target(c->env, d, &t);
+	if (d->malformed || (!public_parameter(t.name) && !t.param)) {
+		strlist_add(&c->scan->reported, d->text);
+		fpath = xstrfmt("%s%s%s", c->base, *path ? "/" : "", path);
+		f = finding_add(c->fl, FC_DYNREF_UNDECIDED, s->pos, fpath,
+				"SSM reference %s in %s %s: whether CloudFormation resolves references "
+				"it never uses is not documented", d->text, c->where,
+				d->malformed ? "is malformed" : "names a parameter that does not exist");
+		finding_set_fix(f, "%s, or remove the reference", d->malformed
+				? "correct the reference (a numeric version, a valid name)"
+				: "create the SSM parameter first");
+		free(fpath);
 	}
-	dynref_list_free(&l);
+	free_target(&t);
 }
 
 static void scan_unused(const struct check_env *env, struct check_ssm_scan *scan,
@@ -344,13 +358,25 @@ static void scan_unused(const struct check_env *env, struct check_ssm_scan *scan
 		base = xstrfmt("Resources/%s/Properties", tr->logical_id);
 		c.where = where;
 		c.base = base;
-		check_each_string(tr->properties, on_unused, &c);
+		each_ssm_ref(tr->properties, on_unused, &c);
 		free(where);
 		free(base);
 	}
 	c.where = "a Mappings entry that no Fn::FindInMap of a created resource selects,";
 	c.base = "Mappings";
-	check_each_string(env->t->mappings, on_unused, &c);
+	each_ssm_ref(env->t->mappings, on_unused, &c);
+}
+
+/* The name of the first unversioned ssm reference (new), or NULL. */
+static void first_versionless(void *ctx, const struct dynref *d, const struct value *s,
+			      const char *path)
+{
+	char **name = ctx;
+
+	(void)s;
+	(void)path;
+	if (!*name && d->service == DYNREF_SSM && !d->version && !d->malformed)
+		*name = xstrdup(d->name);
 }
 
 /* Unversioned ssm references in a parameter Default (cfncompat T7a). */
@@ -363,23 +389,19 @@ static void scan_defaults(const struct check_env *env, struct finding_list *fl)
 		return;
 	VALUE_MAP_FOREACH(params, e) {
 		const struct value *def = value_map_get(e->val, "Default");
-		struct dynref_list l = { NULL, 0, 0 };
-		size_t k;
+		char *name = NULL;
 
 		if (!value_str(def))
 			continue;
-		dynref_scan(def->u.string.s, &l);
-		for (k = 0; k < l.n; k++) {
-			if (l.items[k].service != DYNREF_SSM || l.items[k].version || l.items[k].malformed)
-				continue;
-			f = finding_add(fl, FC_SSM_VERSIONLESS_DEFAULT, def->pos, "Parameters",
-					"Template error: parameter %s should not contain ssm versionless "
-					"resolver", e->key);
-			finding_set_fix(f, "pin a version ({{resolve:ssm:%s:1}}), or move the reference "
-					"into the resource property that uses it", l.items[k].name);
-			break;
-		}
-		dynref_list_free(&l);
+		each_ssm_ref(def, first_versionless, &name);
+		if (!name)
+			continue;
+		f = finding_add(fl, FC_SSM_VERSIONLESS_DEFAULT, def->pos, "Parameters",
+				"Template error: parameter %s should not contain ssm versionless "
+				"resolver", e->key);
+		finding_set_fix(f, "pin a version ({{resolve:ssm:%s:1}}), or move the reference "
+				"into the resource property that uses it", name);
+		free(name);
 	}
 }
 
@@ -391,16 +413,12 @@ struct count {
 static void count_one(void *ctx, const struct value *s, const char *path)
 {
 	struct count *c = ctx;
-	struct dynref_list l = { NULL, 0, 0 };
+	size_t n = dynref_each(s->u.string.s, NULL, NULL);
 
 	(void)path;
-	if (!strstr(s->u.string.s, "{{resolve:"))
-		return;
-	dynref_scan(s->u.string.s, &l);
-	if (c->n <= DYNREF_MAX_PER_TEMPLATE && c->n + l.n > DYNREF_MAX_PER_TEMPLATE)
+	if (c->n <= DYNREF_MAX_PER_TEMPLATE && c->n + n > DYNREF_MAX_PER_TEMPLATE)
 		c->past = s->pos;
-	c->n += l.n;
-	dynref_list_free(&l);
+	c->n += n;
 }
 
 void check_ssm_stack(const struct check_env *env, struct check_ssm_scan *scan,
