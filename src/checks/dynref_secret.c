@@ -30,11 +30,11 @@
 #define SECRET_MAX_JUDGED 100
 
 struct ctx {
-	const struct check_env *env;
-	const struct check_resource *r;
-	struct check_sink *sink;
-	size_t judged;  /* references judged so far */
-	const char *path; /* the property being scanned (borrowed) */
+	const struct check_env *env;    /* the stack */
+	const struct check_resource *r; /* the resource whose properties are scanned */
+	struct check_sink *sink;        /* where findings go */
+	size_t judged;                  /* references judged so far */
+	const char *path;               /* the property being scanned (borrowed) */
 };
 
 /* ---- JSON keys of a secret ---- */

@@ -32,8 +32,8 @@ struct check_ssm_scan {
 /* The properties that accept ssm-secure (documented list of 11); "*" is
  * any list index. */
 static const struct {
-	const char *type;
-	const char *path;
+	const char *type; /* the resource type */
+	const char *path; /* the property path that accepts ssm-secure */
 } secure_ok[] = {
 	{ "AWS::DirectoryService::MicrosoftAD", "Password" },
 	{ "AWS::DirectoryService::SimpleAD", "Password" },
@@ -216,10 +216,10 @@ static void each_ssm_ref(const struct value *v, ref_fn fn, void *ctx)
 /* ---- Resolved properties ---- */
 
 struct scan_ctx {
-	const struct check_env *env;
-	struct check_ssm_scan *scan;
+	const struct check_env *env;    /* the stack */
+	struct check_ssm_scan *scan;    /* what was seen and reported so far */
 	const struct tmpl_resource *tr; /* the resource whose properties are scanned */
-	struct finding_list *fl;
+	struct finding_list *fl;        /* the stack's findings */
 };
 
 /* ssm-secure where it is not accepted (cfncompat T8a/b: this check comes
@@ -307,11 +307,11 @@ void check_ssm_resource(const struct check_env *env, struct check_ssm_scan *scan
 /* ---- What pass 1 did not resolve ---- */
 
 struct unused_ctx {
-	const struct check_env *env;
-	struct check_ssm_scan *scan;
-	const char *where;        /* "resource X, whose Condition is false" */
-	const char *base;         /* path prefix: "Resources/X/Properties", "Mappings" */
-	struct finding_list *fl;
+	const struct check_env *env;  /* the stack */
+	struct check_ssm_scan *scan;  /* what pass 1 saw and reported */
+	const char *where;            /* "resource X, which is not created (...)," */
+	const char *base;             /* path prefix: "Resources/X/Properties", "Mappings" */
+	struct finding_list *fl;      /* the stack's findings */
 };
 
 static void on_unused(void *ctx, const struct dynref *d, const struct value *s, const char *path)

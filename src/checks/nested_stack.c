@@ -36,9 +36,9 @@ static bool shows_after_create(enum finding_code code)
 }
 
 struct ctx {
-	const struct check_env *env;
-	const struct check_resource *r;
-	struct check_sink *sink;
+	const struct check_env *env;    /* the parent stack */
+	const struct check_resource *r; /* the AWS::CloudFormation::Stack resource */
+	struct check_sink *sink;        /* where findings go */
 };
 
 static struct finding *fail_at(struct ctx *c, enum finding_code code, const char *prop,

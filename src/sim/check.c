@@ -123,9 +123,9 @@ char *check_path(const struct check_resource *r, const char *path)
 }
 
 struct walk {
-	void (*fn)(void *ctx, const struct value *s, const char *path);
-	void *ctx;
-	struct strbuf path;
+	void (*fn)(void *ctx, const struct value *s, const char *path); /* called per string */
+	void *ctx;          /* fn's context */
+	struct strbuf path; /* path of the value being visited */
 };
 
 static void walk(struct walk *w, const struct value *v, int depth)
