@@ -6,6 +6,7 @@
 #include "scenario/scenario.h"
 #include "engine/engine.h"
 #include "load/load.h"
+#include "util/date.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -48,15 +49,6 @@ static const char *scalar_text(const struct value *v)
 	if (v->kind == VALUE_BOOL)
 		return v->u.boolean ? "true" : "false";
 	return NULL;
-}
-
-static bool valid_date(const char *s)
-{
-	int y, m, d;
-	char tail;
-
-	return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
-	       s[4] == '-' && s[7] == '-' && m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
 static void add_wire(struct scenario_stack *s, const char *param, const char *from,
@@ -209,6 +201,7 @@ static void load_top(struct sc_loader *ld, struct value *root)
 {
 	const struct value *stacks = value_map_get(root, "stacks");
 	size_t i;
+	long day;
 
 	VALUE_MAP_FOREACH(root, e) {
 		const char *text = scalar_text(e->val);
@@ -222,7 +215,7 @@ static void load_top(struct sc_loader *ld, struct value *root)
 			else
 				error(ld, e->val->pos, "state must be a path");
 		} else if (!strcmp(e->key, "date")) {
-			if (text && valid_date(text))
+			if (text && date_parse(text, &day))
 				ld->sc->date = xstrdup(text);
 			else
 				error(ld, e->val->pos, "date must be YYYY-MM-DD");
