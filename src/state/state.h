@@ -35,6 +35,14 @@ struct state_res {
 	struct srcpos pos;         /* where it is written (state file or template) */
 };
 
+/* An account's place in AWS Organizations (the organization: extension). */
+enum state_org_role {
+	STATE_ORG_NONE = 0,       /* not stated: not in an organization */
+	STATE_ORG_MANAGEMENT,     /* the organization's management account */
+	STATE_ORG_DELEGATED,      /* a delegated administrator for StackSets */
+	STATE_ORG_MEMBER,         /* a member account */
+};
+
 struct state_stack {
 	const char *name;            /* stack name */
 	const char *status;          /* "CREATE_COMPLETE", ... */
@@ -80,6 +88,10 @@ const char *state_dir(const struct state *st);
 bool state_region_enabled(const struct state *st, const char *account, const char *region);
 /* True when the state file describes this account. */
 bool state_has_account(const struct state *st, const char *account);
+/* The account's organization role (STATE_ORG_NONE when not described). */
+enum state_org_role state_org_role(const struct state *st, const char *account);
+/* True when the account has Organizations trusted access for StackSets on. */
+bool state_stacksets_trusted_access(const struct state *st, const char *account);
 
 /* ---- Resources ---- */
 
@@ -131,7 +143,9 @@ const struct state_stack *state_find_stack(const struct state *st, const char *a
 /* Adds a stack; takes outputs (a map, or NULL for none). */
 void state_add_stack(struct state *st, const char *account, const char *region,
 		     const char *name, const char *status, struct value *outputs);
-/* The quota for type in (account, region), or -1 when none is stated. */
+/* The quota for type in (account, region), or -1 when none is stated.
+ * Besides resource types (a maximum count), the quotas: map holds the
+ * named quotas of state_ext.c (Lambda.ConcurrentExecutions, ...). */
 long state_quota(const struct state *st, const char *account, const char *region,
 		 const char *type);
 

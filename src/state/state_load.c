@@ -126,26 +126,7 @@ static bool check_type(struct loader *ld, const char *type, struct srcpos pos)
 	return true;
 }
 
-/* ---- Extra keys: Objects, SecretKeys, ImageTags ---- */
-
-static const struct {
-	const char *key;  /* the extra key */
-	const char *type; /* the only type that has it */
-} extra_keys[] = {
-	{ "Objects", "AWS::S3::Bucket" },
-	{ "SecretKeys", "AWS::SecretsManager::Secret" },
-	{ "ImageTags", "AWS::ECR::Repository" },
-};
-
-static const char *extra_key_type(const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(extra_keys) / sizeof(extra_keys[0]); i++)
-		if (!strcmp(extra_keys[i].key, key))
-			return extra_keys[i].type;
-	return NULL;
-}
+/* ---- Extra keys (the table is in state_ext.c) ---- */
 
 static void check_string_list(struct loader *ld, const struct value *v, const char *what)
 {
@@ -236,19 +217,20 @@ static void check_properties(struct loader *ld, const char *type, struct value *
 
 	for (i = 0; i < props->u.map.n; i++) {
 		struct value_entry *e = &props->u.map.entries[i];
-		const char *extra = extra_key_type(e->key);
+		const char *owner = NULL;
+		int extra = state_extra_key(e->key, type, &owner);
+		int known = c && c->property_known ? c->property_known(c->ctx, type, e->key) : -1;
 
-		if (extra) {
-			if (strcmp(extra, type))
-				error(ld, e->key_pos, "%s is only for %s, not %s", e->key, extra, type);
-			else if (!strcmp(e->key, "Objects"))
+		if (extra == 1) {
+			if (!strcmp(e->key, "Objects"))
 				check_objects(ld, e->val);
 			else
-				check_string_list(ld, e->val, e->key);
-			continue;
-		}
-		if (c && c->property_known && c->property_known(c->ctx, type, e->key) == 0)
+				ld->errors += state_check_extra(e->key, e->val, ld->dl);
+		} else if (extra == 0 && known != 1) {
+			error(ld, e->key_pos, "%s is only for %s, not %s", e->key, owner, type);
+		} else if (known == 0) {
 			error(ld, e->key_pos, "%s has no property \"%s\"", type, e->key);
+		}
 	}
 }
 
@@ -366,7 +348,7 @@ static void load_quotas(struct loader *ld, const char *account, const char *regi
 	if (!expect_kind(ld, quotas, VALUE_MAP, "quotas"))
 		return;
 	VALUE_MAP_FOREACH(quotas, e) {
-		if (!check_type(ld, e->key, e->key_pos))
+		if (!state_named_quota(e->key) && !check_type(ld, e->key, e->key_pos))
 			continue;
 		if (e->val->kind != VALUE_NUMBER || e->val->u.number.num < 0 ||
 		    e->val->u.number.num != (long)e->val->u.number.num) {
@@ -428,6 +410,8 @@ static void load_account(struct loader *ld, const char *id, struct value *acct)
 				else if (check_region(ld, code, (*it)->pos))
 					strlist_add_unique(&a->enabled_regions, code);
 			}
+		} else if (!strcmp(e->key, "organization")) {
+			ld->errors += state_load_organization(a, e->val, ld->dl);
 		} else if (!strcmp(e->key, "global")) {
 			load_scope(ld, id, "", e->val);
 		} else if (!strcmp(e->key, "regions")) {
@@ -440,7 +424,7 @@ static void load_account(struct loader *ld, const char *id, struct value *acct)
 			}
 		} else {
 			error(ld, e->key_pos, "unknown key \"%s\" in account %s (expected enabled_regions, "
-			      "global or regions)", e->key, id);
+			      "organization, global or regions)", e->key, id);
 		}
 	}
 }
