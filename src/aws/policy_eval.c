@@ -130,15 +130,29 @@ static const char *root_account(const char *p, char buf[13])
 	return buf;
 }
 
+/* The account of an IAM ARN ("arn:aws:iam::111111111111:role/x"),
+ * copied into buf, or NULL. */
+static const char *iam_account(const char *arn, char buf[13])
+{
+	const char *p = strncmp(arn, "arn:", 4) ? NULL : strstr(arn, ":iam::");
+
+	if (!p || strspn(p + 6, "0123456789") != 12 || p[18] != ':')
+		return NULL;
+	memcpy(buf, p + 6, 12);
+	buf[12] = '\0';
+	return buf;
+}
+
 /* Does one AWS principal value name the requester?  An account id and its
- * root ARN are the same principal. */
+ * root ARN are the same principal, and name every principal of the
+ * account (the account's IAM policies then decide). */
 static bool aws_principal_is(const char *value, const char *arn)
 {
 	char a[13], b[13];
-	const char *ra = root_account(value, a), *rb = root_account(arn, b);
+	const char *ra = root_account(value, a), *rb = iam_account(arn, b);
 
-	if (ra && rb)
-		return !strcmp(ra, rb);
+	if (ra)
+		return rb && !strcmp(ra, rb);
 	return !strcmp(value, arn);
 }
 

@@ -258,6 +258,11 @@ static void test_principals(void **state)
 	assert_int_equal(decide(root, NULL, "arn:aws:iam::222222222222:root", "kms:Decrypt", NULL, NULL),
 			 POLICY_IMPLICIT_DENY);
 	assert_int_equal(decide(root, LOGS, NULL, "kms:Decrypt", NULL, NULL), POLICY_IMPLICIT_DENY);
+	/* naming the account admits its roles (their IAM policies then decide) */
+	assert_int_equal(decide(root, NULL, "arn:aws:iam::111111111111:role/admin", "kms:Decrypt",
+				NULL, NULL), POLICY_ALLOW);
+	assert_int_equal(decide(root, NULL, "arn:aws:iam::222222222222:role/admin", "kms:Decrypt",
+				NULL, NULL), POLICY_IMPLICIT_DENY);
 	assert_int_equal(decide(star, LOGS, NULL, "kms:Decrypt", NULL, NULL), POLICY_ALLOW);
 	assert_int_equal(decide(aws_star, LOGS, NULL, "kms:Decrypt", NULL, NULL), POLICY_ALLOW);
 	assert_int_equal(decide(notp, LOGS, NULL, "kms:Decrypt", NULL, NULL), POLICY_ALLOW);
