@@ -132,12 +132,13 @@ static void report(const struct check_env *env, const struct check_resource *r,
 	} else {
 		msg = failure_message(env, r, key, arn);
 		f = check_fail(sink, FC_KEY_POLICY, pos, path, "%s", msg);
-		finding_set_fix(f, "add a key policy statement allowing %s %s on key %s%s%s (%s)",
+		finding_set_fix(f, "add a key policy statement allowing %s %s on key %s%s%s%s%s (%s)",
 				principal, u->actions[1] ? "kms:Encrypt*, kms:Decrypt*, kms:ReEncrypt*, "
 						       "kms:GenerateDataKey* and kms:Describe*"
 						     : "kms:GenerateDataKey* and kms:DescribeKey",
-				key, u->context_key ? ", with the condition ArnLike " : "",
-				u->context_key ? u->context_key : "", why);
+				key, u->context_key ? ", any condition on " : "",
+				u->context_key ? u->context_key : "",
+				u->context_key ? " matching " : "", u->context_key ? arn : "", why);
 		free(msg);
 	}
 	free(arn);
