@@ -103,8 +103,10 @@ static enum policy_decision evaluate(const struct policy *p, const struct key_us
 		struct policy_result res;
 
 		policy_evaluate(p, &req, &res);
+		/* a denial outranks an uncertainty, which outranks an allow */
 		if (res.decision != POLICY_ALLOW &&
-		    (worst == POLICY_ALLOW || worst == POLICY_UNCERTAIN)) {
+		    (worst == POLICY_ALLOW ||
+		     (worst == POLICY_UNCERTAIN && res.decision != POLICY_UNCERTAIN))) {
 			worst = res.decision;
 			free(*reason);
 			*reason = res.reason;
