@@ -13,18 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A scalar as text (strings, numbers, booleans), borrowed, or NULL. */
-static const char *scalar(const struct value *v)
-{
-	if (v->kind == VALUE_STRING)
-		return v->u.string.s;
-	if (v->kind == VALUE_NUMBER)
-		return v->u.number.text;
-	if (v->kind == VALUE_BOOL)
-		return v->u.boolean ? "true" : "false";
-	return NULL;
-}
-
 /* A string or a list of strings into l; false when it is neither. */
 static bool read_list(const struct value *v, struct pol_list *l)
 {
@@ -32,8 +20,8 @@ static bool read_list(const struct value *v, struct pol_list *l)
 		l->unknown = true;
 		return true;
 	}
-	if (scalar(v)) {
-		strlist_add(&l->items, scalar(v));
+	if (value_scalar_text(v)) {
+		strlist_add(&l->items, value_scalar_text(v));
 		return true;
 	}
 	if (v->kind != VALUE_LIST)
@@ -41,8 +29,8 @@ static bool read_list(const struct value *v, struct pol_list *l)
 	VALUE_LIST_FOREACH(v, it) {
 		if ((*it)->kind == VALUE_UNKNOWN)
 			l->unknown = true;
-		else if (scalar(*it))
-			strlist_add(&l->items, scalar(*it));
+		else if (value_scalar_text(*it))
+			strlist_add(&l->items, value_scalar_text(*it));
 		else
 			return false;
 	}

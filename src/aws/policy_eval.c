@@ -226,9 +226,21 @@ static struct verdict statement_match(const struct pol_statement *s,
 	return v;
 }
 
-static char *describe(const struct pol_statement *s, size_t i)
+/* Sets out's decision from statement i of p, with "statement ... VERB
+ * action" as its reason and, for uncertain outcomes, what is unknown. */
+static void decide(struct policy_result *out, const struct policy *p, long i,
+		   enum policy_decision d, const char *verb, const char *action, const char *why)
 {
-	return s->sid ? xstrfmt("statement \"%s\"", s->sid) : xstrfmt("statement %zu", i + 1);
+	const struct pol_statement *s = &p->st[i];
+	char *name = s->sid ? xstrfmt("statement \"%s\"", s->sid) : xstrfmt("statement %ld", i + 1);
+
+	out->decision = d;
+	out->pos = s->pos;
+	if (d == POLICY_UNCERTAIN)
+		out->reason = xstrfmt("whether %s %s %s cannot be told: %s", name, verb, action, why);
+	else
+		out->reason = xstrfmt("%s %s %s", name, verb, action);
+	free(name);
 }
 
 void policy_evaluate(const struct policy *p, const struct policy_request *req,
@@ -255,33 +267,15 @@ void policy_evaluate(const struct policy *p, const struct policy_request *req,
 	}
 	memset(out, 0, sizeof(*out));
 	out->pos = p->pos;
-	if (deny >= 0) {
-		char *d = describe(&p->st[deny], (size_t)deny);
-		out->decision = POLICY_DENY;
-		out->reason = xstrfmt("%s denies %s", d, req->action);
-		out->pos = p->st[deny].pos;
-		free(d);
-	} else if (deny_maybe >= 0 && (allow >= 0 || allow_maybe >= 0)) {
-		char *d = describe(&p->st[deny_maybe], (size_t)deny_maybe);
-		out->decision = POLICY_UNCERTAIN;
-		out->reason = xstrfmt("whether %s denies %s cannot be told: %s", d, req->action,
-				      why_deny);
-		out->pos = p->st[deny_maybe].pos;
-		free(d);
-	} else if (allow >= 0) {
-		char *d = describe(&p->st[allow], (size_t)allow);
-		out->decision = POLICY_ALLOW;
-		out->reason = xstrfmt("%s allows %s", d, req->action);
-		out->pos = p->st[allow].pos;
-		free(d);
-	} else if (allow_maybe >= 0) {
-		char *d = describe(&p->st[allow_maybe], (size_t)allow_maybe);
-		out->decision = POLICY_UNCERTAIN;
-		out->reason = xstrfmt("whether %s allows %s cannot be told: %s", d, req->action,
-				      why_allow);
-		out->pos = p->st[allow_maybe].pos;
-		free(d);
-	} else {
+	if (deny >= 0)
+		decide(out, p, deny, POLICY_DENY, "denies", req->action, NULL);
+	else if (deny_maybe >= 0 && (allow >= 0 || allow_maybe >= 0))
+		decide(out, p, deny_maybe, POLICY_UNCERTAIN, "denies", req->action, why_deny);
+	else if (allow >= 0)
+		decide(out, p, allow, POLICY_ALLOW, "allows", req->action, NULL);
+	else if (allow_maybe >= 0)
+		decide(out, p, allow_maybe, POLICY_UNCERTAIN, "allows", req->action, why_allow);
+	else {
 		out->decision = POLICY_IMPLICIT_DENY;
 		out->reason = xstrfmt("no statement allows %s", req->action);
 	}

@@ -102,11 +102,29 @@ static int find_service(void *ctx, const struct state_res *r)
 	return 1;
 }
 
+/* The cluster or the service (what) the group names does not exist. */
+static void missing(const struct check_env *env, const struct check_resource *r, const char *path,
+		    const char *what, const char *type, const char *cluster, const char *name,
+		    struct check_sink *sink)
+{
+	char *msg = xstrfmt("Could not load ECS service information for cluster: %s, service: %s. "
+			    "Cause: the %s does not exist.", cluster, name, what);
+	char *fix = xstrfmt("create the ECS service %s in cluster %s (create the cluster first if "
+			    "needed), with DeploymentController: {Type: CODE_DEPLOY}, or declare them "
+			    "in this stack", name, cluster);
+
+	fail(sink, r, path, fix, "InvalidECSServiceException", msg);
+	check_need(sink, type, env->deploy->account, env->deploy->region,
+		   !strcmp(what, "cluster") ? cluster : name);
+	free(msg);
+	free(fix);
+}
+
 static void check_service(const struct check_env *env, const struct check_resource *r,
 			  const struct value *svc, size_t i, struct check_sink *sink)
 {
 	const char *cluster = lookup_str(svc, "ClusterName"), *name = lookup_str(svc, "ServiceName");
-	char *path = xstrfmt("ECSServices/%zu", i), *msg, *fix, *fpath;
+	char *path = xstrfmt("ECSServices/%zu", i), *fix, *fpath;
 	struct found fd = { { NULL, NULL }, NULL };
 	const char *controller;
 	struct finding *f;
@@ -131,35 +149,21 @@ static void check_service(const struct check_env *env, const struct check_resour
 	fd.want.cluster = cluster;
 	if (!state_find(env->state, env->deploy->account, env->deploy->region, "AWS::ECS::Cluster",
 			cluster)) {
-		msg = xstrfmt("Could not load ECS service information for cluster: %s, service: %s. "
-			      "Cause: the cluster does not exist.", cluster, name);
-		fix = xstrfmt("create the ECS cluster %s (and its service %s, with DeploymentController "
-			      "CODE_DEPLOY) first, or declare them in this stack", cluster, name);
-		fail(sink, r, path, fix, "InvalidECSServiceException", msg);
-		check_need(sink, "AWS::ECS::Cluster", env->deploy->account, env->deploy->region, cluster);
+		missing(env, r, path, "cluster", "AWS::ECS::Cluster", cluster, name, sink);
 	} else if (!state_each(env->state, env->deploy->account, env->deploy->region,
 			       "AWS::ECS::Service", find_service, &fd)) {
-		msg = xstrfmt("Could not load ECS service information for cluster: %s, service: %s. "
-			      "Cause: the service does not exist.", cluster, name);
-		fix = xstrfmt("create the ECS service %s in cluster %s, with DeploymentController: "
-			      "{Type: CODE_DEPLOY}, first", name, cluster);
-		fail(sink, r, path, fix, "InvalidECSServiceException", msg);
-		check_need(sink, "AWS::ECS::Service", env->deploy->account, env->deploy->region, name);
+		missing(env, r, path, "service", "AWS::ECS::Service", cluster, name, sink);
 	} else {
 		controller = lookup_str(fd.hit->props, "DeploymentController/Type");
-		if (controller && !strcmp(controller, "CODE_DEPLOY")) {
-			free(path);
-			return;
+		if (!controller || strcmp(controller, "CODE_DEPLOY")) {
+			fix = xstrfmt("service %s uses the %s deployment controller: recreate it with "
+				      "DeploymentController: {Type: CODE_DEPLOY} (the controller cannot "
+				      "be changed in place)", name, controller ? controller : "ECS (default)");
+			fail(sink, r, path, fix, "InvalidECSServiceException", "Deployment group's ECS "
+			     "service must be configured for a CODE_DEPLOY deployment controller.");
+			free(fix);
 		}
-		msg = xstrdup("Deployment group's ECS service must be configured for a CODE_DEPLOY "
-			      "deployment controller.");
-		fix = xstrfmt("service %s uses the %s deployment controller: recreate it with "
-			      "DeploymentController: {Type: CODE_DEPLOY} (the controller cannot be "
-			      "changed in place)", name, controller ? controller : "ECS (default)");
-		fail(sink, r, path, fix, "InvalidECSServiceException", msg);
 	}
-	free(msg);
-	free(fix);
 	free(path);
 }
 

@@ -40,17 +40,6 @@ static char *relative_to(const char *dir, const char *path)
 	return xstrfmt("%s/%s", dir, path);
 }
 
-static const char *scalar_text(const struct value *v)
-{
-	if (v->kind == VALUE_STRING)
-		return v->u.string.s;
-	if (v->kind == VALUE_NUMBER)
-		return v->u.number.text;
-	if (v->kind == VALUE_BOOL)
-		return v->u.boolean ? "true" : "false";
-	return NULL;
-}
-
 static void add_wire(struct scenario_stack *s, const char *param, const char *from,
 		     const char *output, struct srcpos pos)
 {
@@ -72,7 +61,7 @@ static void load_parameters(struct sc_loader *ld, struct scenario_stack *s,
 		return;
 	}
 	VALUE_MAP_FOREACH(params, e) {
-		const char *text = scalar_text(e->val);
+		const char *text = value_scalar_text(e->val);
 		const struct value *from, *output;
 
 		if (text) {
@@ -84,7 +73,7 @@ static void load_parameters(struct sc_loader *ld, struct scenario_stack *s,
 			struct strbuf sb = STRBUF_INIT;
 			bool ok = true;
 			VALUE_LIST_FOREACH(e->val, it) {
-				const char *item = scalar_text(*it);
+				const char *item = value_scalar_text(*it);
 				if (!item)
 					ok = false;
 				else
@@ -161,7 +150,7 @@ static void load_stack(struct sc_loader *ld, const struct value *entry, size_t i
 	}
 	ld->sc->n_stacks++;
 	VALUE_MAP_FOREACH(entry, e) {
-		const char *text = scalar_text(e->val);
+		const char *text = value_scalar_text(e->val);
 
 		if (!strcmp(e->key, "name") && value_is_string(e->val)) {
 			s->name = xstrdup(text);
@@ -204,7 +193,7 @@ static void load_top(struct sc_loader *ld, struct value *root)
 	long day;
 
 	VALUE_MAP_FOREACH(root, e) {
-		const char *text = scalar_text(e->val);
+		const char *text = value_scalar_text(e->val);
 
 		if (!strcmp(e->key, "name")) {
 			if (text)

@@ -50,18 +50,6 @@ static bool expect_kind(struct loader *ld, const struct value *v, enum value_kin
 	return false;
 }
 
-/* A scalar as text (strings, numbers, booleans), borrowed; NULL otherwise. */
-static const char *scalar_text(const struct value *v)
-{
-	if (v->kind == VALUE_STRING)
-		return v->u.string.s;
-	if (v->kind == VALUE_NUMBER)
-		return v->u.number.text;
-	if (v->kind == VALUE_BOOL)
-		return v->u.boolean ? "true" : "false";
-	return NULL;
-}
-
 static bool valid_account_id(const char *s)
 {
 	size_t n = 0;
@@ -133,7 +121,7 @@ static void check_string_list(struct loader *ld, const struct value *v, const ch
 	if (!expect_kind(ld, v, VALUE_LIST, what))
 		return;
 	VALUE_LIST_FOREACH(v, it)
-		if (!scalar_text(*it))
+		if (!value_scalar_text(*it))
 			error(ld, (*it)->pos, "%s entries must be strings", what);
 }
 
@@ -274,7 +262,7 @@ static void load_exports(struct loader *ld, const char *account, const char *reg
 	if (!expect_kind(ld, exports, VALUE_MAP, "exports"))
 		return;
 	VALUE_MAP_FOREACH(exports, e) {
-		const char *text = scalar_text(e->val);
+		const char *text = value_scalar_text(e->val);
 
 		if (e->val->kind == VALUE_LIST)
 			text = NULL;
@@ -446,7 +434,7 @@ static void load_top(struct loader *ld, struct value *root)
 	}
 	for (i = 0; i < root->u.map.n; i++) {
 		struct value_entry *e = &root->u.map.entries[i];
-		const char *text = scalar_text(e->val);
+		const char *text = value_scalar_text(e->val);
 
 		if (!strcmp(e->key, "partition")) {
 			continue;
@@ -464,8 +452,8 @@ static void load_top(struct loader *ld, struct value *root)
 			check_string_list(ld, e->val, "s3_names_taken");
 			if (e->val->kind == VALUE_LIST)
 				VALUE_LIST_FOREACH(e->val, it)
-					if (scalar_text(*it))
-						strlist_add_unique(&ld->st->s3_names_taken, scalar_text(*it));
+					if (value_scalar_text(*it))
+						strlist_add_unique(&ld->st->s3_names_taken, value_scalar_text(*it));
 		} else if (!strcmp(e->key, "accounts")) {
 			if (!expect_kind(ld, e->val, VALUE_MAP, "accounts"))
 				continue;

@@ -245,6 +245,14 @@ expect_finding Prod CD4282 'Resource handler returned message: "CloudWatch Logs 
 scenario case-ecs-bluegreen/fail.scenario.yaml
 expect_finding DeploymentGroup CD4250 "For ECS deployment group, loadBalancerInfo must be specified (Service: AmazonCodeDeploy; Status Code: 400; Error Code: InvalidLoadBalancerInfoException)"
 expect_finding DeploymentGroup CD4250 "Deployment group's ECS service must be configured for a CODE_DEPLOY deployment controller. (Service: AmazonCodeDeploy; Status Code: 400; Error Code: InvalidECSServiceException)" 2
+# The same pipeline where the service, then the cluster, does not exist.
+printf 'account: "111111111111"\nregion: us-east-1\naccounts:\n  "111111111111":\n    regions:\n      us-east-1:\n        AWS::ECS::Cluster: {shop: {}}\n' >"$TMP/nosvc.yaml"
+run "$CFN_DRYRUN" check "$SC/case-ecs-bluegreen/pipeline.yaml" --state "$TMP/nosvc.yaml" --capabilities CAPABILITY_IAM \
+	--param ClusterName=shop --param ServiceName=web --param CodeDeployRoleArn=arn:aws:iam::111111111111:role/x --format json
+expect_finding DeploymentGroup CD4250 "Could not load ECS service information for cluster: shop, service: web. Cause: the service does not exist. (Service: AmazonCodeDeploy; Status Code: 400; Error Code: InvalidECSServiceException)" 2
+run "$CFN_DRYRUN" check "$SC/case-ecs-bluegreen/pipeline.yaml" --capabilities CAPABILITY_IAM \
+	--param ClusterName=shop --param ServiceName=web --param CodeDeployRoleArn=arn:aws:iam::111111111111:role/x --format json
+expect_finding DeploymentGroup CD4250 "Could not load ECS service information for cluster: shop, service: web. Cause: the cluster does not exist. (Service: AmazonCodeDeploy; Status Code: 400; Error Code: InvalidECSServiceException)" 2
 scenario case-pipeline-single-region/fail.scenario.yaml
 expect_finding Pipeline CD4260 "There must be an artifact store for the pipeline Region and for each cross-region action in the pipeline. (Service: AWSCodePipeline; Status Code: 400; Error Code: InvalidStructureException)" 2
 expect_finding Pipeline CD4260 "An error occurred while validating the artifact bucket 'builds-111111111111-eu-west-1': No bucket with the name builds-111111111111-eu-west-1 was found. Choose a valid artifact bucket in 'eu-west-1', or create a new artifact bucket to use in your pipeline. (Service: AWSCodePipeline; Status Code: 400; Error Code: InvalidStructureException)"
