@@ -178,6 +178,8 @@ static void on_hit(void *ctx, const struct model_rule *rule, const struct model_
 	}
 	if (!value)
 		return; /* not a name (the schema check judges its type) */
+	if (strstr(value, "{{resolve:"))
+		return; /* a dynamic reference: resolved later, judged by its own check */
 	if (!strcmp(rule->target_type, "AWS::S3::Bucket") || !strcmp(rule->target_type, "AWS::S3::Object")) {
 		check_s3(h, rule, value, key, hit->path);
 		return;

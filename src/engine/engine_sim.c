@@ -58,10 +58,10 @@ char *engine_physical_id(const struct engine_stack *es, size_t i, const struct v
 		char *name = model_physical_name(m, &sim);
 		struct value *ref;
 
-		/* SPEC section 2 keys resources by what Ref returns (vpc-0abc...),
-		 * except types named by a name property or whose Ref is an ARN or
-		 * URL: those by their name. */
-		if (!name || model_name_property(m))
+		/* SPEC section 2 keys resources by what Ref returns (vpc-0abc...,
+		 * sg-0123...), except types whose Ref is an ARN or URL (topics,
+		 * queues, secrets): those by their name. */
+		if (!name)
 			return name;
 		sim.physical_id = name;
 		ref = model_ref_value(m, &sim);

@@ -88,11 +88,47 @@ static void decide(struct res_result *r, const struct check_sink *sink, int cond
 	}
 }
 
+/* Resources that fail or are blocked stand in the state as "ghosts" until
+ * the stack's simulation ends: their dependents then report only their own
+ * problems, not "does not exist" for what the failure already explains.
+ * Ghosts are removed before the state is seen by anything else. */
+struct ghosts {
+	struct strlist regions, types, ids; /* parallel lists */
+};
+
+static void add_ghost(struct ghosts *gh, const struct check_env *env, struct state *state,
+		      const struct res_result *r, const char *physical, const struct value *props)
+{
+	const char *region = sim_scope_region(r->type, env->deploy->region);
+
+	if (!physical || state_find(state, env->deploy->account, region, r->type, physical) ||
+	    (!strcmp(r->type, "AWS::S3::Bucket") && state_find_bucket(state, physical)))
+		return; /* something real already answers for that name */
+	state_add(state, env->deploy->account, region, r->type, physical, value_copy(props),
+		  env->deploy->stack_name, r->pos);
+	strlist_add(&gh->regions, region);
+	strlist_add(&gh->types, r->type);
+	strlist_add(&gh->ids, physical);
+}
+
+static void remove_ghosts(struct ghosts *gh, const struct check_env *env, struct state *state)
+{
+	size_t i;
+
+	for (i = 0; i < gh->ids.n; i++)
+		state_remove(state, env->deploy->account, gh->regions.items[i], gh->types.items[i],
+			     gh->ids.items[i]);
+	strlist_free(&gh->regions);
+	strlist_free(&gh->types);
+	strlist_free(&gh->ids);
+}
+
 /* Attempts the create of resource i (result r); with blocked_all, only
- * lists its own problems. */
+ * resolves it (the stack fails before any resource). */
 static void attempt(const struct check_env *env, struct state *state, const struct graph *g,
 		    const struct sim_hooks *h, const size_t *slot, size_t i, bool blocked_all,
-		    bool keep_properties, struct stack_result *s, struct res_result *r)
+		    bool keep_properties, struct stack_result *s, struct res_result *r,
+		    struct ghosts *gh)
 {
 	const struct tmpl_resource *tr = &env->t->resources[i];
 	struct check_sink sink = { &r->findings, false, false, blocked_all ? NULL : s,
@@ -108,7 +144,7 @@ static void attempt(const struct check_env *env, struct state *state, const stru
 	}
 	props = h->resolve(h->ctx, i, &r->findings, &sink.failed, &sink.uncertain);
 	physical = h->physical_id(h->ctx, i, props);
-	if (cond != 0) {
+	if (cond != 0 && !blocked_all) {
 		struct check_resource cr = { tr->logical_id, r->type, props, tr->properties,
 					     physical, tr->pos };
 		check_run_all(env, &cr, &sink);
@@ -126,6 +162,8 @@ static void attempt(const struct check_env *env, struct state *state, const stru
 			  r->type, r->physical_id, value_copy(props), env->deploy->stack_name, tr->pos);
 		if (h->created)
 			h->created(h->ctx, i, r->physical_id, props);
+	} else if (!blocked_all) {
+		add_ghost(gh, env, state, r, physical, props);
 	}
 	free(physical);
 	if (keep_properties)
@@ -141,6 +179,7 @@ void sim_run(const struct check_env *env, struct state *state, const struct grap
 	const struct template *t = env->t;
 	size_t n = t->n_resources, k;
 	size_t *slot = xcalloc(n ? n : 1, sizeof(size_t)); /* resource index -> result slot */
+	struct ghosts gh = { { NULL, 0, 0 }, { NULL, 0, 0 }, { NULL, 0, 0 } };
 
 	s->resources = xcalloc(n ? n : 1, sizeof(*s->resources));
 	s->n_resources = n;
@@ -150,6 +189,7 @@ void sim_run(const struct check_env *env, struct state *state, const struct grap
 	}
 	for (k = 0; k < n; k++)
 		attempt(env, state, g, h, slot, g->order[k], blocked_all, keep_properties, s,
-			&s->resources[k]);
+			&s->resources[k], &gh);
+	remove_ghosts(&gh, env, state);
 	free(slot);
 }

@@ -36,9 +36,9 @@ struct sim_hooks {
 /* Runs the resources of env->t through the loop into s->resources (which
  * must be empty), writing created resources into state.  When blocked_all
  * is true (the stack failed before any resource), every resource is
- * blocked with an empty blocked_by and nothing is written to the state,
- * but each is still resolved and checked, so that its own problems are
- * listed too. */
+ * blocked with an empty blocked_by, nothing is checked (the checks would
+ * judge each resource against a stack that never exists) and nothing is
+ * written to the state; properties are still resolved for the report. */
 void sim_run(const struct check_env *env, struct state *state, const struct graph *g,
 	     const struct sim_hooks *h, bool blocked_all, bool keep_properties,
 	     struct stack_result *s);

@@ -120,6 +120,33 @@ const struct state_res *state_add(struct state *st, const char *account, const c
 	return &e->pub;
 }
 
+bool state_remove(struct state *st, const char *account, const char *region,
+		  const char *type, const char *id)
+{
+	struct res_entry *e = find_entry(st, account, region ? region : "", type, id), *b;
+	struct state_group *g;
+	size_t i;
+
+	if (!e)
+		return false;
+	HASH_DEL(st->resources, e);
+	HASH_FIND(hh_bucket, st->buckets, e->pub.id, strlen(e->pub.id), b);
+	if (b == e)
+		HASH_DELETE(hh_bucket, st->buckets, e);
+	g = find_group(st, e->pub.account, e->pub.region, e->pub.type);
+	for (i = 0; g && i < g->n; i++)
+		if (g->items[i] == e) {
+			memmove(&g->items[i], &g->items[i + 1], (g->n - i - 1) * sizeof(g->items[0]));
+			g->n--;
+			break;
+		}
+	value_free(e->props);
+	free(e->stack);
+	free(e->key);
+	free(e);
+	return true;
+}
+
 static const struct state_res *find_exact(const struct state *st, const char *account,
 					  const char *region, const char *type, const char *id)
 {

@@ -111,6 +111,10 @@ bool state_bucket_name_taken(const struct state *st, const char *name);
 const struct state_res *state_add(struct state *st, const char *account, const char *region,
 				  const char *type, const char *id, struct value *props,
 				  const char *stack, struct srcpos pos);
+/* Removes the resource (account, region, type, id) added by state_add (not
+ * a lookup: the exact key).  Returns true when there was one. */
+bool state_remove(struct state *st, const char *account, const char *region,
+		  const char *type, const char *id);
 /* Number of resources of type in (account, region). */
 size_t state_count(const struct state *st, const char *account, const char *region,
 		   const char *type);
