@@ -32,6 +32,11 @@ static const struct check checks[] = {
 	{ "apigateway-account", TYPES("AWS::ApiGateway::Stage", "AWS::ApiGateway::Deployment"),
 	  check_apigw_account },
 	{ "ecs-stabilisation", TYPES("AWS::ECS::Service"), check_ecs_stabilisation },
+	{ "kms-lockout", TYPES("AWS::KMS::Key"), check_kms_lockout },
+	{ "ses-identity", TYPES("AWS::SES::ReceiptRule"), check_ses_identity },
+	{ "rds-monitoring", TYPES("AWS::RDS::DBInstance", "AWS::RDS::DBCluster"), check_rds_monitoring },
+	{ "autoscaling", TYPES("AWS::AutoScaling::AutoScalingGroup"), check_autoscaling },
+	{ "flow-log-format", TYPES("AWS::EC2::FlowLog"), check_flow_log_format },
 	{ NULL, NULL, NULL },
 };
 

@@ -71,6 +71,21 @@ void check_cert_status(const struct check_env *env, const struct check_resource 
 /* API Gateway logging without the account's CloudWatch role (apigw_account.c). */
 void check_apigw_account(const struct check_env *env, const struct check_resource *r,
 			 struct check_sink *sink);
+/* KMS key policies that lock out their creator (kms_lockout.c). */
+void check_kms_lockout(const struct check_env *env, const struct check_resource *r,
+		       struct check_sink *sink);
+/* SES bounce senders must be verified identities (ses_identity.c). */
+void check_ses_identity(const struct check_env *env, const struct check_resource *r,
+			struct check_sink *sink);
+/* RDS Enhanced Monitoring without its role (rds_monitoring.c). */
+void check_rds_monitoring(const struct check_env *env, const struct check_resource *r,
+			  struct check_sink *sink);
+/* Auto Scaling group subnets and target groups (autoscaling.c). */
+void check_autoscaling(const struct check_env *env, const struct check_resource *r,
+		       struct check_sink *sink);
+/* VPC flow log custom formats (flow_log_format.c). */
+void check_flow_log_format(const struct check_env *env, const struct check_resource *r,
+			   struct check_sink *sink);
 /* ECS service stabilisation: not predictable (ecs_stabilisation.c). */
 void check_ecs_stabilisation(const struct check_env *env, const struct check_resource *r,
 			     struct check_sink *sink);

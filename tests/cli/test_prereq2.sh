@@ -197,6 +197,7 @@ Resources:
             Action: "kms:*"
             Resource: "*"
             Condition: {StringEquals: {"aws:SourceAccount": "123456789012"}}
+          - {Effect: Allow, Principal: {AWS: "arn:aws:iam::123456789012:root"}, Action: "kms:*", Resource: "*"}
   L:
     Type: AWS::Logs::LogGroup
     Properties: {LogGroupName: /x, KmsKeyId: !GetAtt K.Arn}
@@ -240,6 +241,27 @@ expect_finding Cdn CD4281 "The specified SSL certificate doesn't exist, isn't in
 expect_finding Listener CD4281 "Certificate 'arn:aws:acm:us-east-1:111111111111:certificate/1b2c3d4e-5f6a-7b8c-9d0e-1f2a3b4c5d6e' not found (Service: AmazonElasticLoadBalancing; Status Code: 400; Error Code: CertificateNotFound)"
 scenario apigateway-cloudwatch-role/fail.scenario.yaml
 expect_finding Prod CD4282 'Resource handler returned message: "CloudWatch Logs role ARN must be set in account settings to enable logging (Service: ApiGateway, Status Code: 400)"'
+
+scenario ses-prerequisites/fail.scenario.yaml
+expect_finding Outbound CD4002 'Resource handler returned message: "SendingPool pool1 doesn'"'"'t exist"'
+expect_finding BounceUnknown CD4284 "Identity is not verified: bounce@example.com"
+scenario key-policy-lockout/fail.scenario.yaml
+expect_finding Key CD4283 "The new key policy will not allow you to update the key policy in the future. (Service: AWSKMS; Status Code: 400; Error Code: MalformedPolicyDocumentException)"
+# A policy that names only a particular role: it depends on who deploys.
+printf 'Resources:\n  K:\n    Type: AWS::KMS::Key\n    Properties:\n      KeyPolicy:\n        Statement: [{Effect: Allow, Principal: {AWS: "arn:aws:iam::123456789012:role/admins"}, Action: "kms:*", Resource: "*"}]\n' >"$TMP/lock.yaml"
+run "$CFN_DRYRUN" check "$TMP/lock.yaml" --format json
+expect_status 3
+expect_finding K CD4283 "whether the principal that creates the key may change its policy later cannot be told: the account root is not allowed kms:PutKeyPolicy (no statement allows kms:PutKeyPolicy), and the deploying principal is not in the state"
+scenario rds-monitoring-role/fail.scenario.yaml
+expect_finding Db CD4285 "A MonitoringRoleARN value is required if you specify a MonitoringInterval value other than 0. (Service: Rds, Status Code: 400)"
+scenario autoscaling-placement/fail.scenario.yaml
+expect_finding Fleet CD4286 "The availability zones of the specified subnets and the Auto Scaling group do not match (Service: AutoScaling; Status Code: 400; Error Code: ValidationError)"
+expect_finding Fleet CD4286 "Provided Target Group 'arn:aws:elasticloadbalancing:us-east-1:111111111111:targetgroup/web-ip/73e2d6bc24d8a067' has invalid target type. Please ensure all provided Target Groups have target type of instance. (Service: AutoScaling; Status Code: 400; Error Code: ValidationError)" 2
+scenario flow-log-format/fail.scenario.yaml
+expect_finding FlowLog CD4287 'Resource handler returned message: "Value '"'"'${version} ${account-id},${interface-id} ${srcaddr} ${dstaddr}'"'"' at '"'"'logFormat'"'"' has an invalid format (Service: Ec2, Status Code: 400)"'
+run "$CFN_DRYRUN" check "$SC/flow-log-format/template.yaml" --state "$SC/flow-log-format/state.yaml" --param 'Format=${version} ${vpc-name}' --format json
+expect_status 3
+expect_finding FlowLog CD4287 'the flow log field ${vpc-name} is not among the fields cfn-dryrun knows (versions 2-8): EC2 may reject the format'
 
 # ---- Case studies ----
 scenario case-ecs-bluegreen/fail.scenario.yaml
