@@ -232,6 +232,8 @@ run "$CFN_DRYRUN" check "$TMP/rt.yaml" --state "$SC/retired-runtime/state.yaml" 
 expect_finding F CD9100 "Runtime python3.6 can no longer be used to create resources from 2022-07-18, 90 days after 2022-04-19"
 
 # ---- The rest of the catalogue ----
+scenario lambda-code-bucket-region/fail.scenario.yaml
+expect_finding Fn CD4002 "Error occurred while GetObject. S3 Error Code: PermanentRedirect. S3 Error Message: The bucket is in this region: us-west-2. Please use this region to retry the request"
 scenario lambda-role-trust/fail.scenario.yaml
 expect_finding Fn CD4280 "The role defined for the function cannot be assumed by Lambda."
 scenario lambda-role-trust/fixed.scenario.yaml
