@@ -36,7 +36,7 @@ static int add_reserved(void *ctx, const struct state_res *r)
 {
 	long n = number(value_map_get(r->props, "ReservedConcurrentExecutions"));
 
-	if (n > 0)
+	if (n > 0 && !r->ghost) /* a function that fails reserves nothing */
 		*(long *)ctx += n;
 	return 0;
 }

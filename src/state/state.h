@@ -32,6 +32,9 @@ struct state_res {
 	const char *region;        /* "" for account-wide resources */
 	const struct value *props; /* properties (a map; never NULL) */
 	const char *stack;         /* stack that created it, NULL when pre-existing */
+	bool ghost;                /* a resource of the running stack that fails: it stands
+				      in for lookups until the stack ends, but is not
+				      counted (quotas, reserved capacity) */
 	struct srcpos pos;         /* where it is written (state file or template) */
 };
 
@@ -111,11 +114,13 @@ bool state_bucket_name_taken(const struct state *st, const char *name);
 const struct state_res *state_add(struct state *st, const char *account, const char *region,
 				  const char *type, const char *id, struct value *props,
 				  const char *stack, struct srcpos pos);
+/* Marks r (an entry of st) as a ghost (see struct state_res). */
+void state_mark_ghost(struct state *st, const struct state_res *r);
 /* Removes the resource (account, region, type, id) added by state_add (not
  * a lookup: the exact key).  Returns true when there was one. */
 bool state_remove(struct state *st, const char *account, const char *region,
 		  const char *type, const char *id);
-/* Number of resources of type in (account, region). */
+/* Number of resources of type in (account, region), ghosts left out. */
 size_t state_count(const struct state *st, const char *account, const char *region,
 		   const char *type);
 /* Calls fn for each resource of type in (account, region), in insertion order;
