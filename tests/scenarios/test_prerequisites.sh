@@ -132,10 +132,10 @@ expect_json stacks.0.resources.0.findings.0.message \
 # ---- images and code ----
 img=111111111111.dkr.ecr.us-east-1.amazonaws.com/payment-service:v1.4.2
 scenario ecs-image-missing/fail-tag.scenario.yaml
-expect_json stacks.0.resources.2.findings.0.code CD4100
-expect_json stacks.0.resources.2.findings.0.message \
+expect_json stacks.0.resources.2.findings.1.code CD4100
+expect_json stacks.0.resources.2.findings.1.message \
 	"Resource handler returned message: \"Error occurred during operation 'ECS Deployment Circuit Breaker was triggered'.\" (RequestToken: ..., HandlerErrorCode: GeneralServiceException) Task stopped: CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref $img: $img: not found"
-expect_json stacks.0.resources.2.findings.0.path "Resources/TaskDef/Properties/ContainerDefinitions/0/Image"
+expect_json stacks.0.resources.2.findings.1.path "Resources/TaskDef/Properties/ContainerDefinitions/0/Image"
 expect_json stacks.0.prerequisites.0.type AWS::ECR::Image
 expect_json stacks.0.prerequisites.0.id payment-service:v1.4.2
 scenario ecs-image-missing/fail-new-repository.scenario.yaml
