@@ -169,11 +169,7 @@ static void test_scalar_types(void **state)
 	assert_string_equal(value_str(value_map_get(v, "k")), "yes");
 	value_free(v);
 	/* keys are text: YAML 1.1 words and numbers keep their spelling */
-	v = parse_ok("keys.yaml", "Off: 1
-No: 2
-1.50: 3
-~: 4
-");
+	v = parse_ok("keys.yaml", "Off: 1\nNo: 2\n1.50: 3\n~: 4\n");
 	assert_non_null(value_map_get(v, "Off"));
 	assert_non_null(value_map_get(v, "No"));
 	assert_non_null(value_map_get(v, "1.50"));
