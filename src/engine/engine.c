@@ -3,11 +3,14 @@
  * load; bind parameters (and expand AWS::LanguageExtensions loops); open
  * the template; graph; resource types; Rules and Conditions; stack-level
  * checks; pass 1 (resolve every resource, then the outputs); pass 2 (the
- * simulation loop against the account state); then record the stack, its
- * outputs and exports in the state for the stacks that follow.
+ * simulation loop against the account state, nested stacks included);
+ * then record the stack, its outputs and exports in the state for the
+ * stacks that follow.
  */
 #include "engine/engine.h"
+#include "checks/checks.h"
 #include "engine/engine_hooks.h"
+#include "engine/engine_nested.h"
 #include "engine/engine_sim.h"
 #include "engine/typecheck.h"
 #include "graph/graph.h"
@@ -47,6 +50,7 @@ static enum verdict decide_verdict(const struct stack_result *s, const struct ev
 {
 	size_t i;
 	bool uncertain = has_code(&s->stack_findings, FC_TRANSFORM_NOT_EXPANDED) ||
+			 has_code(&s->stack_findings, FC_DYNREF_UNDECIDED) ||
 			 eval_stack_uncertain(ev);
 
 	if (finding_list_errors(&s->stack_findings))
@@ -88,27 +92,55 @@ static struct stack_result *new_stack(struct run_result *out, const struct deplo
 	return s;
 }
 
+static int run_buffer(const char *path, const char *buf, size_t len, const struct deploy *d,
+		      struct state *state, const struct engine_nest *nest,
+		      struct run_result *out, struct diag_list *dl);
+
 int engine_check_file(const char *path, const struct deploy *d, struct state *state,
 		      struct run_result *out, struct diag_list *dl)
 {
-	enum timing_phase caller = timings_enter(TIMING_LOAD);
-	size_t len;
-	char *buf = load_read_file(path, TEMPLATE_MAX_FILE_BYTES, &len, dl);
-	int rc = buf ? engine_check_buffer(path, buf, len, d, state, out, dl) : -1;
+	size_t n_stacks = 0;
+	char *real = realpath(path, NULL);
+	struct engine_nest top = { NULL, real ? real : path, NULL, 0, &n_stacks };
+	int rc = engine_run_stack(path, d, state, &top, out, dl);
 
-	free(buf);
-	timings_enter(caller);
+	free(real);
 	return rc;
 }
 
 int engine_check_buffer(const char *path, const char *buf, size_t len, const struct deploy *d,
 			struct state *state, struct run_result *out, struct diag_list *dl)
 {
+	size_t n_stacks = 0;
+	struct engine_nest top = { NULL, path, NULL, 0, &n_stacks };
+
+	return run_buffer(path, buf, len, d, state, &top, out, dl);
+}
+
+int engine_run_stack(const char *path, const struct deploy *d, struct state *state,
+		     const struct engine_nest *nest, struct run_result *out,
+		     struct diag_list *dl)
+{
+	enum timing_phase caller = timings_enter(TIMING_LOAD);
+	size_t len;
+	char *buf = load_read_file(path, TEMPLATE_MAX_FILE_BYTES, &len, dl);
+	int rc = buf ? run_buffer(path, buf, len, d, state, nest, out, dl) : -1;
+
+	free(buf);
+	timings_enter(caller);
+	return rc;
+}
+
+/* engine_run_stack on the template text already read. */
+static int run_buffer(const char *path, const char *buf, size_t len, const struct deploy *d,
+		      struct state *state, const struct engine_nest *nest,
+		      struct run_result *out, struct diag_list *dl)
+{
 	struct finding_list findings = { NULL, 0, 0 };
-	struct engine_stack es = { d, state, state_partition(state), NULL, NULL, NULL, NULL,
-				   NULL, NULL, NULL, 0 };
+	struct engine_stack es;
 	struct eval_env env = { d->stack_name, d->account, d->region, d->parameters };
-	struct check_env cenv = { d, es.partition, state, NULL };
+	struct check_env cenv;
+	struct check_nested nhooks;
 	struct value *root, *exports = NULL;
 	struct eval_hooks ehooks;
 	struct sim_hooks shooks;
@@ -127,6 +159,17 @@ int engine_check_buffer(const char *path, const char *buf, size_t len, const str
 		timings_enter(caller);
 		return -1;
 	}
+	memset(&es, 0, sizeof(es));
+	es.d = d;
+	es.state = state;
+	es.partition = state_partition(state);
+	es.nest = nest;
+	memset(&cenv, 0, sizeof(cenv));
+	cenv.deploy = d;
+	cenv.partition = es.partition;
+	cenv.state = state;
+	engine_nested_hooks(&es, &nhooks);
+	cenv.nested = &nhooks;
 	engine_eval_hooks(&ehooks, &es);
 	es.ev = eval_new(&env, &ehooks);
 	eval_bind_parameters(es.ev, root, &findings);
@@ -146,6 +189,8 @@ int engine_check_buffer(const char *path, const char *buf, size_t len, const str
 	g = graph_build(t, &findings);
 	es.t = cenv.t = t;
 	engine_stack_arrays(&es);
+	cenv.resolved = (const struct value *const *)es.props;
+	cenv.physical = (const char *const *)es.physical;
 	eval_attach(es.ev, t, &findings);
 	eval_rules(es.ev, &findings);
 	eval_conditions(es.ev, &findings);
@@ -153,6 +198,7 @@ int engine_check_buffer(const char *path, const char *buf, size_t len, const str
 	if (d->blocked) /* its inputs never arrive: what they would cause is noise */
 		finding_list_free(&findings);
 	s = new_stack(out, d, path, &findings);
+	es.result = s;
 	if (!d->blocked)
 		stack_check_run_all(&cenv, s);
 	if (d->blocked) {
@@ -167,6 +213,8 @@ int engine_check_buffer(const char *path, const char *buf, size_t len, const str
 	engine_sim_hooks(&es, &shooks);
 	timings_enter(TIMING_SIMULATE);
 	sim_run(&cenv, state, g, &shooks, blocked, d->show_resolved, s);
+	if (!d->blocked)
+		engine_nested_outputs(&es, &s->outputs, &exports);
 	if (d->blocked) /* nothing is attempted: no resource findings either */
 		for (size_t k = 0; k < s->n_resources; k++)
 			finding_list_free(&s->resources[k].findings);

@@ -301,6 +301,13 @@ void eval_bind_parameters(struct eval *ev, const struct value *root, struct find
 			continue;
 		}
 		value_map_set(ev->param_types, e->key, value_string(e->key_pos, type));
+		if (value_map_get(ev->env.given, e->key) &&
+		    value_map_get(ev->env.given, e->key)->kind == VALUE_UNKNOWN) {
+			/* a nested stack's parameter computed from a resource of its
+			 * parent: bound as unknown, its constraints cannot be judged */
+			value_map_set(ev->params, e->key, value_copy(value_map_get(ev->env.given, e->key)));
+			continue;
+		}
 		text = raw_value(ev, e);
 		if (!text && (pt.kind == PT_SSM_VALUE || pt.kind == PT_SSM_NAME)) {
 			f = finding_add(fl, FC_PARAM_MISSING, e->key_pos, "Parameters",

@@ -382,7 +382,12 @@ static void on_scalar(struct yaml_loader *ld, const yaml_event_t *ev)
 	if (check_tag(ld, (const char *)ev->data.scalar.tag, 1, pos, &cfn) < 0 ||
 	    too_many(ld, 1, pos))
 		return;
-	v = scalar_value(ld, ev, cfn, pos);
+	if (next_is_key(ld) && !cfn &&
+	    strlen((const char *)ev->data.scalar.value) == ev->data.scalar.length)
+		/* a mapping key is its text: a logical id Off or No is not a boolean */
+		v = value_string(pos, (const char *)ev->data.scalar.value);
+	else
+		v = scalar_value(ld, ev, cfn, pos);
 	if (!v)
 		return;
 	ld->n_nodes++;
