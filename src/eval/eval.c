@@ -320,7 +320,7 @@ struct value *eval_child(struct eval_site *s, const char *key, size_t index,
 	if (key)
 		strbuf_addstr(&s->path, key);
 	else
-		strbuf_addf(&s->path, "%zu", index);
+		strbuf_add_size(&s->path, index);
 	r = eval_value(s, v);
 	strbuf_setlen(&s->path, old);
 	return r;

@@ -82,25 +82,14 @@ struct explain_mark explain_push_key(struct explain *ex, const char *key)
 	return mark;
 }
 
-/* Appends "/" and i in decimal. */
-static void add_index(struct strbuf *sb, size_t i)
-{
-	char digits[3 * sizeof(size_t) + 1]; /* a size_t in decimal, and the slash */
-	size_t n = sizeof(digits);
-
-	do
-		digits[--n] = (char)('0' + i % 10);
-	while ((i /= 10) != 0);
-	digits[--n] = '/';
-	strbuf_add(sb, digits + n, sizeof(digits) - n);
-}
-
 struct explain_mark explain_push_index(struct explain *ex, size_t i)
 {
 	struct explain_mark mark = mark_of(ex);
 
-	add_index(&ex->ptr, i);
-	add_index(&ex->path, i);
+	strbuf_addch(&ex->ptr, '/');
+	strbuf_add_size(&ex->ptr, i);
+	strbuf_addch(&ex->path, '/');
+	strbuf_add_size(&ex->path, i);
 	return mark;
 }
 

@@ -138,13 +138,17 @@ static void walk(struct walk *w, const struct value *v, int depth)
 		w->fn(w->ctx, v, w->path.buf);
 	} else if (v->kind == VALUE_LIST) {
 		for (i = 0; i < v->u.list.n; i++) {
-			strbuf_addf(&w->path, "%s%zu", len ? "/" : "", i);
+			if (len)
+				strbuf_addch(&w->path, '/');
+			strbuf_add_size(&w->path, i);
 			walk(w, v->u.list.items[i], depth + 1);
 			strbuf_setlen(&w->path, len);
 		}
 	} else if (v->kind == VALUE_MAP) {
 		for (i = 0; i < v->u.map.n; i++) {
-			strbuf_addf(&w->path, "%s%s", len ? "/" : "", v->u.map.entries[i].key);
+			if (len)
+				strbuf_addch(&w->path, '/');
+			strbuf_addstr(&w->path, v->u.map.entries[i].key);
 			walk(w, v->u.map.entries[i].val, depth + 1);
 			strbuf_setlen(&w->path, len);
 		}

@@ -35,7 +35,7 @@ static void walk_child(struct walk *w, const char *key, size_t index,
 	if (key)
 		strbuf_addstr(&w->path, key);
 	else
-		strbuf_addf(&w->path, "%zu", index);
+		strbuf_add_size(&w->path, index);
 	walk(w, child);
 	strbuf_setlen(&w->path, old);
 }

@@ -83,6 +83,17 @@ void strbuf_addch(struct strbuf *sb, int c)
 	sb->buf[sb->len] = '\0';
 }
 
+void strbuf_add_size(struct strbuf *sb, size_t n)
+{
+	char digits[3 * sizeof(size_t)]; /* a size_t in decimal */
+	size_t i = sizeof(digits);
+
+	do
+		digits[--i] = (char)('0' + n % 10);
+	while ((n /= 10) != 0);
+	strbuf_add(sb, digits + i, sizeof(digits) - i);
+}
+
 /* Formats into the room already there (at least 64 bytes), and a second
  * time only when the text did not fit: most texts are short. */
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)

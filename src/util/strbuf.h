@@ -42,6 +42,8 @@ void strbuf_add(struct strbuf *sb, const void *data, size_t len);
 void strbuf_addstr(struct strbuf *sb, const char *s);
 /* Appends one byte. */
 void strbuf_addch(struct strbuf *sb, int c);
+/* Appends n in decimal, without printf (path builders call it per value). */
+void strbuf_add_size(struct strbuf *sb, size_t n);
 /* Appends printf-formatted text. */
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
