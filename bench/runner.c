@@ -153,55 +153,7 @@ static long report_resources(const char *path)
 	return n;
 }
 
-struct bench_case {
-	const char *name;   /* shown in the table */
-	char *tmpl, *state; /* owned paths */
-	long expect;        /* resources a complete simulation reports */
-	char *report;       /* owned: where the last run's JSON report is */
-	struct measure tool, floor, lint;
-	int linted;         /* lint holds a measurement */
-};
-
-/* Measures one input; its report stays in c->report for print_case.  No
- * report is read before every input is measured: a child's peak RSS counts
- * the runner's own pages until the exec. */
-static void run_case(const struct options *o, struct bench_case *c)
-{
-	char *tool_argv[] = { (char *)o->tool, "check", c->tmpl, "--state", c->state,
-			      "--capabilities", "CAPABILITY_IAM,CAPABILITY_AUTO_EXPAND",
-			      "--format", "json", "--date", "2025-06-01", NULL };
-	char *floor_argv[] = { (char *)o->floor, c->tmpl, NULL };
-	char *lint_argv[] = { (char *)o->lint, "validate", c->tmpl, NULL };
-	long size = file_size(c->tmpl);
-	int lint_runs = size > 1000000 ? 1 : o->runs < 3 ? o->runs : 3; /* it is slow */
-
-	if (asprintf(&c->report, "%s.report.json", c->tmpl) < 0) {
-		c->report = NULL;
-		return;
-	}
-	measure(tool_argv, o->runs, c->report, &c->tool);
-	measure(floor_argv, o->runs, NULL, &c->floor);
-	if (o->lint)
-		c->linted = measure(lint_argv, lint_runs, NULL, &c->lint) == 0;
-}
-
-static void print_case(const struct bench_case *c)
-{
-	long got = c->report ? report_resources(c->report) : -1;
-
-	printf("%-24s %9ld %7.2f %7.1f %7.2f %6.2f  %5.2f %5.2f %6.2f %6.2f %6.2f %5.2f",
-	       c->name, file_size(c->tmpl), c->tool.wall_ms, c->tool.max_rss_mib, c->floor.wall_ms,
-	       c->floor.wall_ms > 0 ? c->tool.wall_ms / c->floor.wall_ms : 0, c->tool.phase[0],
-	       c->tool.phase[1], c->tool.phase[2], c->tool.phase[3], c->tool.phase[4],
-	       c->tool.phase[5]);
-	if (c->linted)
-		printf(" %9.1f %6.1fx", c->lint.wall_ms, c->lint.wall_ms / c->tool.wall_ms);
-	else
-		printf(" %9s %7s", "-", "-");
-	printf("  exit %d, %ld of %ld resources\n", c->tool.status, got, c->expect);
-}
-
-/* ---- The corpus batch ---- */
+/* ---- Finding templates ---- */
 
 struct file_list {
 	char **paths; /* owned */
@@ -256,7 +208,76 @@ static void list_templates(const char *dir, int depth, struct file_list *out)
 	closedir(d);
 }
 
-/* One pass over the corpus with argv_of(file); returns the total wall
+/* ---- The generated inputs ---- */
+
+struct bench_case {
+	const char *name;   /* shown in the table */
+	char *tmpl, *state; /* owned paths */
+	long expect;        /* resources a complete simulation reports */
+	char *report;       /* owned: where the last run's JSON report is */
+	char *more;         /* owned: a folder of templates the tool also reads
+			       (nested stacks), parsed by the floor too; or NULL */
+	struct measure tool, floor, lint;
+	int linted;         /* lint holds a measurement */
+};
+
+/* Measures one input; its report stays in c->report for print_case.  No
+ * report is read before every input is measured: a child's peak RSS counts
+ * the runner's own pages until the exec. */
+static void run_case(const struct options *o, struct bench_case *c)
+{
+	char *tool_argv[] = { (char *)o->tool, "check", c->tmpl, "--state", c->state,
+			      "--capabilities", "CAPABILITY_IAM,CAPABILITY_AUTO_EXPAND",
+			      "--format", "json", "--date", "2025-06-01", NULL };
+	char *lint_argv[] = { (char *)o->lint, "validate", c->tmpl, NULL };
+	long size = file_size(c->tmpl);
+	int lint_runs = size > 1000000 ? 1 : o->runs < 3 ? o->runs : 3; /* it is slow */
+	struct file_list more = { NULL, 0, 0 };
+	char **floor_argv;
+	size_t i;
+
+	if (asprintf(&c->report, "%s.report.json", c->tmpl) < 0) {
+		c->report = NULL;
+		return;
+	}
+	if (c->more)
+		list_templates(c->more, 0, &more);
+	floor_argv = calloc(more.n + 3, sizeof(*floor_argv));
+	if (!floor_argv)
+		return;
+	floor_argv[0] = (char *)o->floor;
+	floor_argv[1] = c->tmpl;
+	for (i = 0; i < more.n; i++)
+		floor_argv[i + 2] = more.paths[i];
+	measure(tool_argv, o->runs, c->report, &c->tool);
+	measure(floor_argv, o->runs, NULL, &c->floor);
+	for (i = 0; i < more.n; i++)
+		free(more.paths[i]);
+	free(more.paths);
+	free(floor_argv);
+	if (o->lint)
+		c->linted = measure(lint_argv, lint_runs, NULL, &c->lint) == 0;
+}
+
+static void print_case(const struct bench_case *c)
+{
+	long got = c->report ? report_resources(c->report) : -1;
+
+	printf("%-24s %9ld %7.2f %7.1f %7.2f %6.2f  %5.2f %5.2f %6.2f %6.2f %6.2f %5.2f",
+	       c->name, file_size(c->tmpl), c->tool.wall_ms, c->tool.max_rss_mib, c->floor.wall_ms,
+	       c->floor.wall_ms > 0 ? c->tool.wall_ms / c->floor.wall_ms : 0, c->tool.phase[0],
+	       c->tool.phase[1], c->tool.phase[2], c->tool.phase[3], c->tool.phase[4],
+	       c->tool.phase[5]);
+	if (c->linted)
+		printf(" %9.1f %6.1fx", c->lint.wall_ms, c->lint.wall_ms / c->tool.wall_ms);
+	else
+		printf(" %9s %7s", "-", "-");
+	printf("  exit %d, %ld of %ld resources\n", c->tool.status, got, c->expect);
+}
+
+/* ---- The corpus batch ---- */
+
+/* One pass over the corpus, each file put at argv[file_arg]; returns the total wall
  * time, counting exit statuses in status[0..3] and crashes in status[4]. */
 static double batch(char **argv, int file_arg, const struct file_list *fl, int status[5])
 {
@@ -390,6 +411,7 @@ int main(int argc, char **argv)
 		c->expect = 7 + 4 * 7 + 16 * 2; /* root and level 2: 7 each; leaves: 2 */
 		if (asprintf(&dir, "%s/nested", o.work) < 0 ||
 		    asprintf(&c->tmpl, "%s/root.yaml", dir) < 0 ||
+		    asprintf(&c->more, "%s/templates", dir) < 0 ||
 		    asprintf(&c->state, "%s/state.yaml", dir) < 0)
 			return 1;
 		argv_gen[2] = dir;
@@ -445,6 +467,7 @@ int main(int argc, char **argv)
 		free(cases[i].tmpl);
 		free(cases[i].state);
 		free(cases[i].report);
+		free(cases[i].more);
 	}
 	srcfile_reset();
 	if (crashes)
