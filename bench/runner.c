@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define N_PHASES 7
 static const char *const phase_names[N_PHASES] = {
@@ -385,6 +386,10 @@ int main(int argc, char **argv)
 				"[--runs N] [--corpus DIR] [--cfn-lint PATH]\n");
 		return 2;
 	}
+	if (o.lint && access(o.lint, X_OK) < 0) {
+		printf("(cfn-lint: %s cannot be run: skipped)\n", o.lint);
+		o.lint = NULL;
+	}
 	setenv("CFN_DRYRUN_TIMINGS", "1", 1); /* the phase split, on standard error */
 	mkdir(o.work, 0777);
 	memset(cases, 0, sizeof(cases));
@@ -431,7 +436,7 @@ int main(int argc, char **argv)
 	for (i = 0; i < (size_t)n_cases; i++)
 		print_case(&cases[i]);
 	if (!o.lint)
-		printf("(cfn-lint: not found; make bench-tools installs the npm package cfn-lint)\n");
+		printf("(cfn-lint: none; make bench-tools installs the npm package cfn-lint)\n");
 	printf("\n");
 	if (o.corpus) {
 		list_templates(o.corpus, 0, &fl);
