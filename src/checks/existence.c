@@ -116,11 +116,15 @@ static void report_missing(struct hit_ctx *h, const struct model_rule *rule, con
 	where(h->env, rule, &account, &region);
 	if (rule->severity != SEV_WARNING) {
 		char *id = key ? xstrfmt("%s/%s", value, key) : xstrdup(value);
-		check_need(h->sink, rule->target_type, account,
-			   !strcmp(rule->target_type, "AWS::S3::Object") ||
-				   !strcmp(rule->target_type, "AWS::S3::Bucket")
-				   ? h->env->deploy->region : region,
-			   id);
+		if (rule->by_property)
+			check_need_by(h->sink, rule->target_type, account, region, rule->by_property,
+				      value);
+		else
+			check_need(h->sink, rule->target_type, account,
+				   !strcmp(rule->target_type, "AWS::S3::Object") ||
+					   !strcmp(rule->target_type, "AWS::S3::Bucket")
+					   ? h->env->deploy->region : region,
+				   id);
 		free(id);
 	}
 	free(msg);

@@ -17,6 +17,10 @@ static const struct cli_command commands[] = {
 	  "several stacks, accounts, regions" },
 	{ "state", cmd_state, "state import --from DIR [--output FILE]",
 	  "build a state file from saved AWS CLI outputs" },
+	{ "compare", cmd_compare, "compare TEMPLATE --state A --state B [options]",
+	  "same stack, two account states: what differs" },
+	{ "plan", cmd_plan, "plan TEMPLATE|SCENARIO [options]",
+	  "creation waves + ordered prerequisite steps (teaching view)" },
 	{ NULL, NULL, NULL, NULL },
 };
 

@@ -4,7 +4,8 @@
  * the template; graph; resource types; Rules and Conditions; stack-level
  * checks; pass 1 (resolve every resource, then the outputs); pass 2 (the
  * simulation loop against the account state); then record the stack, its
- * outputs and exports in the state for the stacks that follow.
+ * outputs and exports in the state for the stacks that follow, or, when it
+ * fails, roll back what it created.
  */
 #include "engine/engine.h"
 #include "engine/engine_hooks.h"
@@ -86,6 +87,32 @@ static void record_stack(struct state *state, const struct deploy *d,
 					 d->stack_name);
 }
 
+/* The stack fails: CloudFormation deletes what it created, except the
+ * resources whose DeletionPolicy is Retain (they stay, owned by no stack). */
+static void roll_back(struct state *state, const struct deploy *d, const struct stack_result *s,
+		      const struct template *t)
+{
+	size_t i;
+
+	for (i = 0; i < s->n_resources; i++) {
+		const struct res_result *r = &s->resources[i];
+		const struct tmpl_resource *tr = template_resource(t, r->logical_id);
+		const char *region = sim_scope_region(r->type, d->region);
+		const char *policy = tr ? value_str(value_map_get(tr->def, "DeletionPolicy")) : NULL;
+		const struct state_res *kept;
+
+		if (!r->physical_id || (r->status != STATUS_CREATE && r->status != STATUS_UNCERTAIN))
+			continue;
+		kept = policy && !strcmp(policy, "Retain")
+			? state_find(state, d->account, region, r->type, r->physical_id) : NULL;
+		if (kept)
+			state_add(state, d->account, region, r->type, r->physical_id,
+				  value_copy(kept->props), NULL, kept->pos);
+		else
+			state_remove(state, d->account, region, r->type, r->physical_id);
+	}
+}
+
 static struct stack_result *new_stack(struct run_result *out, const struct deploy *d,
 				      const char *path, struct finding_list *findings)
 {
@@ -107,7 +134,7 @@ int engine_check_file(const char *path, const struct deploy *d, struct state *st
 {
 	struct finding_list findings = { NULL, 0, 0 };
 	struct engine_stack es = { d, state, state_partition(state), NULL, NULL, NULL, NULL,
-				   NULL, NULL, NULL, 0 };
+				   NULL, NULL, NULL, 0, NULL, 0 };
 	struct eval_env env = { d->stack_name, d->account, d->region, d->parameters };
 	struct check_env cenv = { d, es.partition, state, NULL };
 	struct value *root, *exports = NULL;
@@ -157,6 +184,8 @@ int engine_check_file(const char *path, const struct deploy *d, struct state *st
 	} else {
 		engine_resolve_all(&es, g, &s->stack_findings);
 		s->outputs = eval_outputs(es.ev, &s->stack_findings, &exports);
+		stack_check_exports(&cenv, exports, s);
+		engine_add_misses(&es, t->root, s);
 	}
 	blocked = d->blocked || finding_list_errors(&s->stack_findings) > 0;
 	engine_sim_hooks(&es, &shooks);
@@ -167,6 +196,8 @@ int engine_check_file(const char *path, const struct deploy *d, struct state *st
 	s->verdict = d->blocked ? VERDICT_BLOCKED : decide_verdict(s, es.ev);
 	if (s->verdict == VERDICT_OK || s->verdict == VERDICT_UNCERTAIN)
 		record_stack(state, d, s, exports);
+	else
+		roll_back(state, d, s, t);
 	value_free(exports);
 	engine_stack_free(&es);
 	graph_free(g);

@@ -202,6 +202,15 @@ static char *raw_value(struct eval *ev, const struct value_entry *e)
 	return eval_scalar_text(v);
 }
 
+/* True when the value given for name is unknown (an output of another
+ * stack known only once AWS has created it). */
+static bool given_unknown(const struct eval *ev, const char *name)
+{
+	const struct value *v = value_map_get(ev->env.given, name);
+
+	return v && v->kind == VALUE_UNKNOWN;
+}
+
 /* AWS-specific values must exist: asks the hook for each. */
 static void check_exists(struct eval *ev, const char *name, const struct param_type *pt,
 			 const struct value *bound, struct srcpos pos, struct finding_list *fl)
@@ -301,6 +310,11 @@ void eval_bind_parameters(struct eval *ev, const struct value *root, struct find
 			continue;
 		}
 		value_map_set(ev->param_types, e->key, value_string(e->key_pos, type));
+		if (given_unknown(ev, e->key)) {
+			/* wired from an output not known before the deployment (scenarios) */
+			value_map_set(ev->params, e->key, value_copy(value_map_get(ev->env.given, e->key)));
+			continue;
+		}
 		text = raw_value(ev, e);
 		if (!text && (pt.kind == PT_SSM_VALUE || pt.kind == PT_SSM_NAME)) {
 			f = finding_add(fl, FC_PARAM_MISSING, e->key_pos, "Parameters",

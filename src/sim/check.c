@@ -91,6 +91,14 @@ void check_need(struct check_sink *sink, const char *type, const char *account,
 				  sink->logical_id);
 }
 
+void check_need_by(struct check_sink *sink, const char *type, const char *account,
+		   const char *region, const char *by_property, const char *value)
+{
+	if (sink->result)
+		result_add_prereq_by(sink->result, type, account, region ? region : "", by_property,
+				     value, sink->logical_id);
+}
+
 struct srcpos check_pos(const struct check_resource *r, const char *path)
 {
 	const struct value *cur = r->raw;

@@ -84,6 +84,10 @@ struct finding *check_advise(struct check_sink *sink, enum finding_code code, st
 /* Records that the resource needs (type, account, region, id) to exist first. */
 void check_need(struct check_sink *sink, const char *type, const char *account,
 		const char *region, const char *id);
+/* Records that the resource needs a (type, account, region) resource whose
+ * property by_property is value (a hosted zone named value) to exist first. */
+void check_need_by(struct check_sink *sink, const char *type, const char *account,
+		   const char *region, const char *by_property, const char *value);
 
 /* ---- Helpers for reading resources ---- */
 

@@ -1,0 +1,111 @@
+/*
+ * plan_words.c - a prerequisite step in plain words: "In 111111111111
+ * us-east-1, create S3 bucket X."  A table gives the verb and the noun of
+ * the common types; any other type is named as it is.  Whether the id is a
+ * name one chooses or an id AWS assigns comes from the type's model (a
+ * type without a name property gets a new id: the step says to use it in
+ * place of the one the stack names).
+ */
+#include "plan/plan.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+	const char *type; /* the prerequisite's type */
+	const char *verb; /* "create" */
+	const char *noun; /* "S3 bucket" */
+} words[] = {
+	{ "AWS::S3::Bucket", "create", "S3 bucket" },
+	{ "AWS::SSM::Parameter", "put", "SSM parameter" },
+	{ "AWS::SecretsManager::Secret", "create", "Secrets Manager secret" },
+	{ "AWS::IAM::Role", "create", "IAM role" },
+	{ "AWS::IAM::InstanceProfile", "create", "IAM instance profile" },
+	{ "AWS::EC2::KeyPair", "create or import", "EC2 key pair" },
+	{ "AWS::EC2::Image", "copy or register", "AMI" },
+	{ "AWS::EC2::VPC", "create", "VPC" },
+	{ "AWS::EC2::Subnet", "create", "subnet" },
+	{ "AWS::EC2::SecurityGroup", "create", "security group" },
+	{ "AWS::ECS::Cluster", "create", "ECS cluster" },
+	{ "AWS::ECR::Repository", "create", "ECR repository" },
+	{ "AWS::KMS::Key", "create", "KMS key" },
+	{ "AWS::KMS::Alias", "create", "KMS alias" },
+	{ "AWS::Lambda::LayerVersion", "publish", "Lambda layer version" },
+	{ "AWS::RDS::DBSubnetGroup", "create", "DB subnet group" },
+	{ "AWS::Route53::HostedZone", "create", "Route 53 hosted zone" },
+	{ "AWS::CertificateManager::Certificate", "request", "ACM certificate" },
+	{ "AWS::SNS::Topic", "create", "SNS topic" },
+	{ "AWS::SQS::Queue", "create", "SQS queue" },
+};
+
+/* "In 111111111111 us-east-1, " or "In 111111111111 (account-wide), ". */
+static void where(struct strbuf *sb, const char *account, const char *region)
+{
+	if (*region)
+		strbuf_addf(sb, "In %s %s, ", account, region);
+	else
+		strbuf_addf(sb, "In %s (account-wide), ", account);
+}
+
+/* True when the type names its resources with a name the template (or
+ * the user) chooses, false when AWS assigns the id (a VPC, an AMI, a KMS
+ * key); unknown types count as named. */
+static bool named(struct model_set *models, const char *type)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	const struct model *m = models ? model_find(models, type, &dl) : NULL;
+
+	diag_clear(&dl);
+	return !m || model_name_property(m) != NULL;
+}
+
+/* "a" or "an" before noun: vowels, and acronyms read with a vowel sound
+ * (an SNS topic, an ACM certificate). */
+static const char *article(const char *noun)
+{
+	bool acronym = noun[0] >= 'A' && noun[0] <= 'Z' && noun[1] >= 'A' && noun[1] <= 'Z';
+
+	return strchr("AEIOaeio", noun[0]) || (acronym && strchr("FHLMNRSX", noun[0])) ? "an" : "a";
+}
+
+void plan_describe_prereq(struct plan_step *st, struct model_set *models)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *verb = "create", *noun = st->type, *slash, *name;
+	struct arn a = { NULL, NULL, NULL, NULL, NULL };
+	bool is_arn = !st->by_property && arn_parse(st->id, &a);
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (!strcmp(words[i].type, st->type)) {
+			verb = words[i].verb;
+			noun = words[i].noun;
+		}
+	/* an ARN says where the resource is (another account's key...) */
+	where(&sb, is_arn && *a.account ? a.account : st->account, is_arn ? a.region : st->region);
+	name = is_arn ? (strrchr(a.resource, '/') ? strrchr(a.resource, '/') + 1 : a.resource) : st->id;
+	if (!strcmp(st->type, "AWS::S3::Object") && (slash = strchr(st->id, '/')) != NULL) {
+		strbuf_addf(&sb, "upload %s to S3 bucket %.*s.", slash + 1, (int)(slash - st->id),
+			    st->id);
+	} else if (!strcmp(st->type, "AWS::CloudFormation::Export")) {
+		strbuf_addf(&sb, "deploy the stack that exports %s (no stack of this plan exports it).",
+			    st->id);
+	} else if (st->by_property) {
+		strbuf_addf(&sb, "%s %s %s whose %s is %s.", verb, article(noun), noun,
+			    st->by_property, st->id);
+	} else if (!named(models, st->type)) {
+		strbuf_addf(&sb, "%s %s %s and use its %s in place of %s (AWS assigns it: pass the "
+			    "new one where the stack names this one).", verb, article(noun), noun,
+			    is_arn ? "ARN" : "id", st->id);
+	} else if (is_arn) {
+		strbuf_addf(&sb, "%s %s %s (%s).", verb, noun, name, st->id);
+	} else {
+		strbuf_addf(&sb, "%s %s %s.", verb, noun, st->id);
+	}
+	if (is_arn)
+		arn_free(&a);
+	free(st->text);
+	st->text = strbuf_detach(&sb, NULL);
+}
