@@ -114,12 +114,12 @@ static const struct scenario_stack *stack_named(const struct scenario *sc, const
 	return NULL;
 }
 
-/* "output A and export B of pipeline (step 4)" for each stack wired into
- * ss, the stacks joined with " and "; the stack names go to from. */
+/* "outputs A and B of pipeline (step 4)" for each stack wired into ss,
+ * the stacks joined with " and "; the stack names go to from. */
 static void wired_from(const struct scenario_stack *ss, const struct plan *p, struct strbuf *why,
 		       struct strlist *from)
 {
-	size_t k, j, n;
+	size_t k, j;
 
 	for (k = 0; k < ss->n_wires; k++)
 		strlist_add_unique(from, ss->wires[k].from);
@@ -127,17 +127,36 @@ static void wired_from(const struct scenario_stack *ss, const struct plan *p, st
 		size_t step = deploy_number(p, from->items[j]);
 
 		strbuf_addstr(why, j ? " and " : "");
-		for (k = n = 0; k < ss->n_wires; k++) {
-			const struct scenario_wire *w = &ss->wires[k];
-			if (strcmp(w->from, from->items[j]))
-				continue;
-			strbuf_addf(why, "%s%s %s", n++ ? " and " : "", w->param ? "output" : "export",
-				    w->output);
-		}
+		scenario_describe_needs(ss, from->items[j], why);
 		strbuf_addf(why, " of %s", from->items[j]);
 		if (step)
 			strbuf_addf(why, " (step %zu)", step);
 	}
+}
+
+/* " with A and B from pipeline, C from network": the wired parameters. */
+static void with_params(const struct scenario_stack *ss, struct strbuf *text)
+{
+	struct strlist from = { NULL, 0, 0 };
+	size_t k, j, n, i;
+
+	for (k = 0; k < ss->n_wires; k++)
+		if (ss->wires[k].param)
+			strlist_add_unique(&from, ss->wires[k].from);
+	for (j = 0; j < from.n; j++) {
+		strbuf_addstr(text, j ? ", " : " with ");
+		for (k = n = 0; k < ss->n_wires; k++)
+			n += ss->wires[k].param && !strcmp(ss->wires[k].from, from.items[j]);
+		for (k = i = 0; k < ss->n_wires; k++) {
+			if (!ss->wires[k].param || strcmp(ss->wires[k].from, from.items[j]))
+				continue;
+			strbuf_addstr(text, i == 0 ? "" : i + 1 == n ? " and " : ", ");
+			strbuf_addstr(text, ss->wires[k].param);
+			i++;
+		}
+		strbuf_addf(text, " from %s", from.items[j]);
+	}
+	strlist_free(&from);
 }
 
 static void scenario_deploy(void *ctx, const struct stack_result *s, const struct plan *p,
@@ -147,13 +166,11 @@ static void scenario_deploy(void *ctx, const struct stack_result *s, const struc
 	const struct scenario_stack *ss = stack_named(c->sc, s->stack);
 	struct strbuf text = STRBUF_INIT, why = STRBUF_INIT;
 	struct strlist from = { NULL, 0, 0 };
-	size_t k, n = 0;
+	size_t k;
 
 	deploy_words(&text, s);
-	for (k = 0; ss && k < ss->n_wires; k++)
-		if (ss->wires[k].param)
-			strbuf_addf(&text, "%s %s from %s", n++ ? "," : " with", ss->wires[k].param,
-				    ss->wires[k].from);
+	if (ss)
+		with_params(ss, &text);
 	strbuf_addch(&text, '.');
 	if (ss && ss->n_wires) {
 		strbuf_addstr(&why, "it needs ");

@@ -31,7 +31,7 @@ static const struct {
 	{ "AWS::ECS::Cluster", "create", "ECS cluster" },
 	{ "AWS::ECR::Repository", "create", "ECR repository" },
 	{ "AWS::KMS::Key", "create", "KMS key" },
-	{ "AWS::KMS::Alias", "create", "KMS alias" },
+	{ "AWS::KMS::Alias", "create a KMS key with", "alias" },
 	{ "AWS::Lambda::LayerVersion", "publish", "Lambda layer version" },
 	{ "AWS::RDS::DBSubnetGroup", "create", "DB subnet group" },
 	{ "AWS::Route53::HostedZone", "create", "Route 53 hosted zone" },
@@ -83,8 +83,10 @@ void plan_describe_prereq(struct plan_step *st, struct model_set *models)
 			verb = words[i].verb;
 			noun = words[i].noun;
 		}
-	/* an ARN says where the resource is (another account's key...) */
-	where(&sb, is_arn && *a.account ? a.account : st->account, is_arn ? a.region : st->region);
+	/* an ARN says which account holds it (another account's key...); the
+	 * region is where it must be, else the ARN's */
+	where(&sb, is_arn && *a.account ? a.account : st->account,
+	      *st->region || !is_arn ? st->region : a.region);
 	name = is_arn ? (strrchr(a.resource, '/') ? strrchr(a.resource, '/') + 1 : a.resource) : st->id;
 	if (!strcmp(st->type, "AWS::S3::Object") && (slash = strchr(st->id, '/')) != NULL) {
 		strbuf_addf(&sb, "upload %s to S3 bucket %.*s.", slash + 1, (int)(slash - st->id),

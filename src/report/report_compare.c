@@ -45,6 +45,101 @@ static void run_lines(const struct run_result *r, struct strbuf *out)
 	}
 }
 
+/* The stack named name in the run labelled variant, or NULL. */
+static const struct stack_result *stack_in(const struct run_result *r, const char *variant,
+					   const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->n_stacks; i++)
+		if (r->stacks[i].variant && !strcmp(r->stacks[i].variant, variant) &&
+		    !strcmp(r->stacks[i].stack, name))
+			return &r->stacks[i];
+	return NULL;
+}
+
+static bool has_finding(const struct finding_list *fl, const struct finding *f)
+{
+	size_t i;
+
+	if (!fl)
+		return false;
+	for (i = 0; i < fl->n; i++)
+		if (fl->items[i].code == f->code && !strcmp(fl->items[i].message, f->message))
+			return true;
+	return false;
+}
+
+/* True when every variant's stack s->stack holds f, as a stack finding
+ * (logical_id NULL) or a finding of that resource. */
+static bool everywhere(const struct run_result *r, const struct stack_result *s,
+		       const char *logical_id, const struct finding *f)
+{
+	const struct comparison *c = r->comparison;
+	size_t k, i;
+
+	for (k = 0; k < c->variants.n; k++) {
+		const struct stack_result *o = stack_in(r, c->variants.items[k], s->stack);
+		const struct res_result *res = NULL;
+		if (!o)
+			return false;
+		for (i = 0; logical_id && i < o->n_resources; i++)
+			if (!strcmp(o->resources[i].logical_id, logical_id))
+				res = &o->resources[i];
+		if (!has_finding(logical_id ? (res ? &res->findings : NULL) : &o->stack_findings, f))
+			return false;
+	}
+	return true;
+}
+
+static void finding_line(struct strbuf *out, const struct finding *f, const struct res_result *res,
+			 const struct stack_result *s)
+{
+	strbuf_addstr(out, "  ");
+	if (report_location(out, report_pos(f, res), report_template(s)))
+		strbuf_addstr(out, ": ");
+	strbuf_addf(out, "%s: ", severity_name(f->severity));
+	put(out, f->message);
+	strbuf_addf(out, " [%s]\n", finding_code_info(f->code)->code);
+	if (f->fix) {
+		strbuf_addstr(out, "      fix: ");
+		put(out, f->fix);
+		strbuf_addch(out, '\n');
+	}
+}
+
+/* The findings every variant shares (the listed order, a failure the
+ * states do not change): written once, under the stack and resource. */
+static void shared_findings(const struct run_result *r, struct strbuf *out)
+{
+	const struct comparison *c = r->comparison;
+	size_t i, j, k;
+	bool any = false;
+
+	for (i = 0; i < r->n_stacks; i++) {
+		const struct stack_result *s = &r->stacks[i];
+		if (!s->variant || strcmp(s->variant, c->variants.items[0]))
+			continue;
+		for (k = 0; k < s->stack_findings.n; k++)
+			if (everywhere(r, s, NULL, &s->stack_findings.items[k])) {
+				if (!any)
+					strbuf_addstr(out, "\nin every variant:\n");
+				any = true;
+				finding_line(out, &s->stack_findings.items[k], NULL, s);
+			}
+		for (j = 0; j < s->n_resources; j++)
+			for (k = 0; k < s->resources[j].findings.n; k++)
+				if (everywhere(r, s, s->resources[j].logical_id,
+					       &s->resources[j].findings.items[k])) {
+					if (!any)
+						strbuf_addstr(out, "\nin every variant:\n");
+					any = true;
+					finding_line(out, &s->resources[j].findings.items[k],
+						     &s->resources[j], s);
+				}
+	}
+}
+
 static void side_text(struct strbuf *out, const char *variant, size_t width,
 		      const struct diff_side *d)
 {
@@ -82,6 +177,7 @@ void report_compare_text(const struct run_result *r, const struct report_options
 		}
 		strbuf_addch(out, '\n');
 		run_lines(r, out);
+		shared_findings(r, out);
 		strbuf_addf(out, "\ndifferences (%zu):\n", c->n_rows);
 		for (i = 0; i < c->n_rows; i++) {
 			const struct diff_row *row = &c->rows[i];

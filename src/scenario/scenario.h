@@ -21,6 +21,7 @@
 #include "engine/result.h"
 #include "model/model.h"
 #include "util/diag.h"
+#include "util/strbuf.h"
 #include "value/value.h"
 
 /* At most this many stacks in one scenario (the ordering compares every
@@ -112,6 +113,10 @@ int scenario_run_state(struct scenario *sc, const struct scenario_run_options *o
  * errors in dl (unreadable state or template). */
 int scenario_run(struct scenario *sc, const struct scenario_run_options *o,
 		 struct run_result *out, struct diag_list *dl);
+/* Appends what s needs from stack from to sb: "output A", "outputs A and
+ * B", "output A and export B". */
+void scenario_describe_needs(const struct scenario_stack *s, const char *from,
+			     struct strbuf *sb);
 /* The result of stack name in the run labelled label (NULL without
  * variants) in out (borrowed), or NULL. */
 const struct stack_result *scenario_result_of(const struct run_result *out, const char *label,

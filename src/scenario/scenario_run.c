@@ -40,30 +40,60 @@ static const struct scenario_stack *stack_named(const struct scenario *sc, const
 	return NULL;
 }
 
-/* Notes where the listed order puts s before a stack it needs. */
+void scenario_describe_needs(const struct scenario_stack *s, const char *from, struct strbuf *sb)
+{
+	size_t k, n = 0, n_out = 0, i = 0;
+
+	for (k = 0; k < s->n_wires; k++)
+		if (!strcmp(s->wires[k].from, from)) {
+			n++;
+			n_out += s->wires[k].param != NULL;
+		}
+	if (n > 1 && (n_out == n || n_out == 0))
+		strbuf_addstr(sb, n_out ? "outputs " : "exports ");
+	for (k = 0; k < s->n_wires; k++) {
+		const struct scenario_wire *w = &s->wires[k];
+		if (strcmp(w->from, from))
+			continue;
+		strbuf_addstr(sb, i == 0 ? "" : i + 1 == n ? " and " : ", ");
+		if (n == 1 || (n_out != n && n_out != 0))
+			strbuf_addstr(sb, w->param ? "output " : "export ");
+		strbuf_addstr(sb, w->output);
+		i++;
+	}
+}
+
+/* Notes where the listed order puts s before a stack it needs (one finding
+ * per stack it needs, at its first wire). */
 static void note_order(const struct scenario *sc, const struct scenario_stack *s,
 		       struct finding_list *preset)
 {
+	struct strlist noted = { NULL, 0, 0 };
 	size_t k;
 
 	for (k = 0; k < s->n_wires; k++) {
 		const struct scenario_wire *w = &s->wires[k];
 		const struct scenario_stack *from = stack_named(sc, w->from);
+		struct strbuf what = STRBUF_INIT;
 		struct finding *f;
 
-		if (!from || from->listed < s->listed)
+		if (!from || from->listed < s->listed || strlist_has(&noted, w->from))
 			continue;
+		strlist_add(&noted, w->from);
+		scenario_describe_needs(s, w->from, &what);
 		if (s->listed == 0)
 			f = finding_add(preset, FC_SCENARIO_ORDER, w->pos, NULL,
-					"stack %s is listed first but needs %s %s of %s", s->name,
-					w->param ? "output" : "export", w->output, w->from);
+					"stack %s is listed first but needs %s of %s", s->name, what.buf,
+					w->from);
 		else
 			f = finding_add(preset, FC_SCENARIO_ORDER, w->pos, NULL,
-					"stack %s is listed before %s but needs %s %s of %s", s->name,
-					w->from, w->param ? "output" : "export", w->output, w->from);
+					"stack %s is listed before %s but needs %s of %s", s->name,
+					w->from, what.buf, w->from);
 		finding_set_fix(f, "deploy %s before %s (cfn-dryrun already simulates them in that order)",
 				w->from, s->name);
+		strbuf_release(&what);
 	}
+	strlist_free(&noted);
 }
 
 /* Where the stacks of a run go when they name no account or region. */
