@@ -182,7 +182,7 @@ static bool *reachability(const struct scenario *sc, const struct deps *deps, co
 {
 	size_t n = sc->n_stacks, i, head, tail, k;
 	bool *reach = xcalloc(xsize_mul(n, n), sizeof(bool));
-	size_t *queue = xcalloc(n, sizeof(size_t));
+	size_t *queue = xcalloc(n + 1, sizeof(size_t)); /* i may come back once */
 
 	for (i = 0; i < n; i++) {
 		if (placed[i])
