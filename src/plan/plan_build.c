@@ -140,10 +140,26 @@ static void list_unfixed(struct plan *p, const struct run_result *r, size_t from
 
 /* ---- Ordering and explaining ---- */
 
-/* Buckets before the objects that go into them. */
-static int rank(const struct plan_step *st)
+/* True when st is an object step whose bucket is step b. */
+static bool goes_into(const struct plan_step *st, const struct plan_step *b)
 {
-	return !strcmp(st->type, "AWS::S3::Bucket") ? 0 : !strcmp(st->type, "AWS::S3::Object") ? 2 : 1;
+	size_t n = strlen(b->id);
+
+	return st->kind && !strcmp(st->type, "AWS::S3::Object") && !strncmp(st->id, b->id, n) &&
+	       st->id[n] == '/';
+}
+
+/* True when one of cl's steps for stack is the bucket st goes into. */
+static bool has_bucket_step(const struct checklist *cl, const struct plan_step *st,
+			    const char *stack)
+{
+	size_t k;
+
+	for (k = 0; k < cl->n; k++)
+		if (cl->items[k].kind && !strcmp(cl->items[k].type, "AWS::S3::Bucket") &&
+		    !strcmp(cl->items[k].stack, stack) && goes_into(st, &cl->items[k]))
+			return true;
+	return false;
 }
 
 static void move_step(struct plan *p, struct plan_step *from)
@@ -190,24 +206,31 @@ static void explain_prereq(struct plan *p, size_t index, size_t deploy_number)
 	st->why = strbuf_detach(&sb, NULL);
 }
 
-/* Steps, stack by stack in deployment order: its prerequisites (buckets,
- * then the rest, then objects), then the stack. */
+/* Steps, stack by stack in deployment order: its prerequisites in the
+ * order found, each bucket followed by the uploads into it, then the stack. */
 static void order_steps(struct plan *p, struct checklist *cl, const struct run_result *r,
 			size_t from, const struct plan_runner *rn)
 {
-	size_t i, k, first;
-	int pass;
+	size_t i, k, j, b, first;
 
 	for (i = from; i < r->n_stacks; i++) {
 		const struct stack_result *s = &r->stacks[i];
 		struct plan_step deploy;
 
 		first = p->n_steps;
-		for (pass = 0; pass < 3; pass++)
-			for (k = 0; k < cl->n; k++)
-				if (cl->items[k].kind && !strcmp(cl->items[k].stack, s->stack) &&
-				    rank(&cl->items[k]) == pass)
-					move_step(p, &cl->items[k]);
+		for (k = 0; k < cl->n; k++) {
+			struct plan_step *st = &cl->items[k];
+			bool bucket;
+			if (!st->kind || strcmp(st->stack, s->stack) || has_bucket_step(cl, st, s->stack))
+				continue;
+			bucket = !strcmp(st->type, "AWS::S3::Bucket");
+			move_step(p, st);
+			b = p->n_steps - 1;
+			for (j = 0; bucket && j < cl->n; j++)
+				if (cl->items[j].kind && !strcmp(cl->items[j].stack, s->stack) &&
+				    goes_into(&cl->items[j], &p->steps[b]))
+					move_step(p, &cl->items[j]);
+		}
 		memset(&deploy, 0, sizeof(deploy));
 		deploy.kind = PLAN_STEP_DEPLOY;
 		deploy.account = xstrdup(s->account);
