@@ -182,7 +182,24 @@ static size_t bucket_step(const struct plan *p, const struct plan_step *st)
 	return 0;
 }
 
-static void explain_prereq(struct plan *p, size_t index, size_t deploy_number)
+/* True when every needer of st in stack s is a resource of s (not a
+ * parameter or an output, which CloudFormation reads with the stack). */
+static bool needed_by_resources(const struct plan_step *st, const struct stack_result *s)
+{
+	size_t i, k;
+
+	for (i = 0; i < st->needed_by.n; i++) {
+		bool found = strchr(st->needed_by.items[i], ' ') != NULL; /* "X (stack Y)" */
+		for (k = 0; !found && k < s->n_resources; k++)
+			found = !strcmp(s->resources[k].logical_id, st->needed_by.items[i]);
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+static void explain_prereq(struct plan *p, size_t index, size_t deploy_number,
+			   const struct stack_result *s)
 {
 	struct plan_step *st = &p->steps[index];
 	struct strbuf sb = STRBUF_INIT;
@@ -196,8 +213,10 @@ static void explain_prereq(struct plan *p, size_t index, size_t deploy_number)
 		strbuf_addstr(&sb, "resolves the import when the stack is created");
 	else if (!strcmp(st->type, "AWS::SSM::Parameter"))
 		strbuf_addstr(&sb, "reads the parameter when the stack is created");
-	else
+	else if (needed_by_resources(st, s))
 		strbuf_addstr(&sb, "looks it up when it creates the resource");
+	else
+		strbuf_addstr(&sb, "checks that it exists when the stack is created");
 	strbuf_addf(&sb, ", so it must exist before step %zu deploys %s", deploy_number, st->stack);
 	if (!strcmp(st->type, "AWS::S3::Object") && (bucket = bucket_step(p, st)) != 0)
 		strbuf_addf(&sb, "; it goes into the bucket of step %zu", bucket);
@@ -240,7 +259,7 @@ static void order_steps(struct plan *p, struct checklist *cl, const struct run_r
 		move_step(p, &deploy);
 		for (k = first; k + 1 < p->n_steps; k++) {
 			plan_describe_prereq(&p->steps[k], rn->models);
-			explain_prereq(p, k, p->n_steps);
+			explain_prereq(p, k, p->n_steps, s);
 		}
 		rn->deploy(rn->ctx, s, p, &p->steps[p->n_steps - 1]);
 	}
