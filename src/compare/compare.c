@@ -9,18 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct stack_result *stack_in(const struct run_result *r, const char *variant,
-					   const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < r->n_stacks; i++)
-		if (r->stacks[i].variant && !strcmp(r->stacks[i].variant, variant) &&
-		    !strcmp(r->stacks[i].stack, name))
-			return &r->stacks[i];
-	return NULL;
-}
-
 static const struct finding *first_with(const struct finding_list *fl, enum severity sev)
 {
 	size_t i;
@@ -209,7 +197,7 @@ static void stack_row(struct comparison *c, const struct run_result *r, const ch
 
 	row_start(&b, c->variants.n, name, NULL, NULL);
 	for (k = 0; k < c->variants.n; k++) {
-		const struct stack_result *s = stack_in(r, c->variants.items[k], name);
+		const struct stack_result *s = result_find_stack(r, c->variants.items[k], name);
 		struct diff_side *side = &b.row.sides[k];
 
 		side->outcome = xstrdup(s ? result_verdict_name(s->verdict) : "absent");
@@ -234,7 +222,7 @@ static void resource_row(struct comparison *c, const struct run_result *r, const
 
 	row_start(&b, c->variants.n, stack, id, type);
 	for (k = 0; k < c->variants.n; k++) {
-		const struct stack_result *s = stack_in(r, c->variants.items[k], stack);
+		const struct stack_result *s = result_find_stack(r, c->variants.items[k], stack);
 		const struct res_result *res = NULL;
 		struct diff_side *side = &b.row.sides[k];
 		size_t i;
@@ -274,7 +262,7 @@ void compare_results(struct run_result *r)
 		stack_row(c, r, stacks.items[i]);
 		strlist_free(&seen);
 		for (k = 0; k < c->variants.n; k++) {
-			const struct stack_result *s = stack_in(r, c->variants.items[k], stacks.items[i]);
+			const struct stack_result *s = result_find_stack(r, c->variants.items[k], stacks.items[i]);
 			for (j = 0; s && j < s->n_resources; j++) {
 				const struct res_result *res = &s->resources[j];
 				if (strlist_has(&seen, res->logical_id))

@@ -65,6 +65,17 @@ struct res_result *result_resource(struct stack_result *s, const char *logical_i
 	return NULL;
 }
 
+const struct stack_result *result_find_stack(const struct run_result *r, const char *variant,
+					     const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->n_stacks; i++)
+		if (!strcmp(r->stacks[i].stack, name) && same_text(r->stacks[i].variant, variant))
+			return &r->stacks[i];
+	return NULL;
+}
+
 const char *result_status_name(enum res_status st)
 {
 	switch (st) {

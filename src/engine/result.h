@@ -179,6 +179,10 @@ void result_add_prereq_by(struct stack_result *s, const char *type, const char *
 			  const char *logical_id);
 /* The resource with this logical id (borrowed) or NULL. */
 struct res_result *result_resource(struct stack_result *s, const char *logical_id);
+/* The top-level stack named name whose variant is variant (NULL: a run
+ * without variants) in r (borrowed), or NULL. */
+const struct stack_result *result_find_stack(const struct run_result *r, const char *variant,
+					     const char *name);
 
 /* ---- Reading ---- */
 

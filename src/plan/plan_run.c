@@ -104,16 +104,6 @@ static int scenario_run_one(void *ctx, struct state *state, struct run_result *o
 	return scenario_run_state(c->sc, c->o, state, scenario_run_label(c->sc, c->run), out, dl);
 }
 
-static const struct scenario_stack *stack_named(const struct scenario *sc, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < sc->n_stacks; i++)
-		if (!strcmp(sc->stacks[i].name, name))
-			return &sc->stacks[i];
-	return NULL;
-}
-
 /* "outputs A and B of pipeline (step 4)" for each stack wired into ss,
  * the stacks joined with " and "; the stack names go to from. */
 static void wired_from(const struct scenario_stack *ss, const struct plan *p, struct strbuf *why,
@@ -163,7 +153,7 @@ static void scenario_deploy(void *ctx, const struct stack_result *s, const struc
 			    struct plan_step *step)
 {
 	struct scenario_ctx *c = ctx;
-	const struct scenario_stack *ss = stack_named(c->sc, s->stack);
+	const struct scenario_stack *ss = scenario_stack_named(c->sc, s->stack);
 	struct strbuf text = STRBUF_INIT, why = STRBUF_INIT;
 	struct strlist from = { NULL, 0, 0 };
 	size_t k;

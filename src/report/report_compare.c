@@ -45,19 +45,6 @@ static void run_lines(const struct run_result *r, struct strbuf *out)
 	}
 }
 
-/* The stack named name in the run labelled variant, or NULL. */
-static const struct stack_result *stack_in(const struct run_result *r, const char *variant,
-					   const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < r->n_stacks; i++)
-		if (r->stacks[i].variant && !strcmp(r->stacks[i].variant, variant) &&
-		    !strcmp(r->stacks[i].stack, name))
-			return &r->stacks[i];
-	return NULL;
-}
-
 static bool has_finding(const struct finding_list *fl, const struct finding *f)
 {
 	size_t i;
@@ -79,7 +66,7 @@ static bool everywhere(const struct run_result *r, const struct stack_result *s,
 	size_t k, i;
 
 	for (k = 0; k < c->variants.n; k++) {
-		const struct stack_result *o = stack_in(r, c->variants.items[k], s->stack);
+		const struct stack_result *o = result_find_stack(r, c->variants.items[k], s->stack);
 		const struct res_result *res = NULL;
 		if (!o)
 			return false;

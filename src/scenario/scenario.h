@@ -117,10 +117,8 @@ int scenario_run(struct scenario *sc, const struct scenario_run_options *o,
  * B", "output A and export B". */
 void scenario_describe_needs(const struct scenario_stack *s, const char *from,
 			     struct strbuf *sb);
-/* The result of stack name in the run labelled label (NULL without
- * variants) in out (borrowed), or NULL. */
-const struct stack_result *scenario_result_of(const struct run_result *out, const char *label,
-					      const char *name);
+/* The stack entry named name (borrowed), or NULL. */
+const struct scenario_stack *scenario_stack_named(const struct scenario *sc, const char *name);
 /* Compares out with the expect: block (per variant with variants:); each
  * mismatch is an error in dl at the expectation's position.  Returns the
  * number of mismatches. */

@@ -54,7 +54,7 @@ static void check_block(const struct value *block, const struct run_result *out,
 			const char *label, struct diag_list *dl, size_t *n)
 {
 	VALUE_MAP_FOREACH(block, e) {
-		const struct stack_result *r = scenario_result_of(out, label, e->key);
+		const struct stack_result *r = result_find_stack(out, label, e->key);
 
 		if (!r) {
 			mismatch(dl, e->key_pos, n, "expect names stack %s, which the scenario does not "

@@ -14,23 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool same_label(const char *a, const char *b)
-{
-	return a == b || (a && b && !strcmp(a, b));
-}
-
-const struct stack_result *scenario_result_of(const struct run_result *out, const char *label,
-					      const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < out->n_stacks; i++)
-		if (!strcmp(out->stacks[i].stack, name) && same_label(out->stacks[i].variant, label))
-			return &out->stacks[i];
-	return NULL;
-}
-
-static const struct scenario_stack *stack_named(const struct scenario *sc, const char *name)
+const struct scenario_stack *scenario_stack_named(const struct scenario *sc, const char *name)
 {
 	size_t i;
 
@@ -73,7 +57,7 @@ static void note_order(const struct scenario *sc, const struct scenario_stack *s
 
 	for (k = 0; k < s->n_wires; k++) {
 		const struct scenario_wire *w = &s->wires[k];
-		const struct scenario_stack *from = stack_named(sc, w->from);
+		const struct scenario_stack *from = scenario_stack_named(sc, w->from);
 		struct strbuf what = STRBUF_INIT;
 		struct finding *f;
 
@@ -113,8 +97,8 @@ static bool wire(const struct scenario *sc, const struct scenario_stack *s,
 
 	for (k = 0; k < s->n_wires; k++) {
 		const struct scenario_wire *w = &s->wires[k];
-		const struct scenario_stack *from = stack_named(sc, w->from);
-		const struct stack_result *r = scenario_result_of(out, label, w->from);
+		const struct scenario_stack *from = scenario_stack_named(sc, w->from);
+		const struct stack_result *r = result_find_stack(out, label, w->from);
 		const struct state_stack *deployed;
 		const struct value *v;
 		struct finding *f;
