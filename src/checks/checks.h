@@ -21,4 +21,73 @@ void check_property_schema(const struct check_env *env, const struct check_resou
 void check_existence(const struct check_env *env, const struct check_resource *r,
 		     struct check_sink *sink);
 
+/* ---- Issue 7: cross-region, cross-account, keys, pipelines, calendar ---- */
+
+/* S3 replication destinations, versioning, replica keys (s3_replication.c). */
+void check_s3_replication(const struct check_env *env, const struct check_resource *r,
+			  struct check_sink *sink);
+/* DynamoDB global table replicas (dynamodb_global_table.c). */
+void check_global_table(const struct check_env *env, const struct check_resource *r,
+			struct check_sink *sink);
+/* KMS replica keys and their primary (kms_replica_key.c). */
+void check_kms_replica_key(const struct check_env *env, const struct check_resource *r,
+			   struct check_sink *sink);
+/* Secrets Manager replica regions (secret_replicas.c). */
+void check_secret_replicas(const struct check_env *env, const struct check_resource *r,
+			   struct check_sink *sink);
+/* ECR replication destinations (ecr_replication.c). */
+void check_ecr_replication(const struct check_env *env, const struct check_resource *r,
+			   struct check_sink *sink);
+/* StackSet roles, organization access, target regions (stackset.c). */
+void check_stackset(const struct check_env *env, const struct check_resource *r,
+		    struct check_sink *sink);
+/* The region's quota for the type (quota.c). */
+void check_quota(const struct check_env *env, const struct check_resource *r,
+		 struct check_sink *sink);
+/* Lambda reserved concurrency against the unreserved minimum (lambda_concurrency.c). */
+void check_lambda_concurrency(const struct check_env *env, const struct check_resource *r,
+			      struct check_sink *sink);
+/* KMS key policies that must let the service use the key (key_policy.c). */
+void check_key_policy(const struct check_env *env, const struct check_resource *r,
+		      struct check_sink *sink);
+/* Secrets Manager rotation schedules (rotation_schedule.c). */
+void check_rotation_schedule(const struct check_env *env, const struct check_resource *r,
+			     struct check_sink *sink);
+/* CodeDeploy ECS blue/green deployment groups (codedeploy_ecs.c). */
+void check_codedeploy_ecs(const struct check_env *env, const struct check_resource *r,
+			  struct check_sink *sink);
+/* CodePipeline artifact stores and source actions (codepipeline.c). */
+void check_codepipeline(const struct check_env *env, const struct check_resource *r,
+			struct check_sink *sink);
+/* Retired runtimes and engines on the judged date (retired.c, lifecycle.c). */
+void check_retired(const struct check_env *env, const struct check_resource *r,
+		   struct check_sink *sink);
+/* The trust policy of a function's role (lambda_trust.c). */
+void check_lambda_trust(const struct check_env *env, const struct check_resource *r,
+			struct check_sink *sink);
+/* Certificates that exist but are not ISSUED (cert_status.c). */
+void check_cert_status(const struct check_env *env, const struct check_resource *r,
+		       struct check_sink *sink);
+/* API Gateway logging without the account's CloudWatch role (apigw_account.c). */
+void check_apigw_account(const struct check_env *env, const struct check_resource *r,
+			 struct check_sink *sink);
+/* KMS key policies that lock out their creator (kms_lockout.c). */
+void check_kms_lockout(const struct check_env *env, const struct check_resource *r,
+		       struct check_sink *sink);
+/* SES bounce senders must be verified identities (ses_identity.c). */
+void check_ses_identity(const struct check_env *env, const struct check_resource *r,
+			struct check_sink *sink);
+/* RDS Enhanced Monitoring without its role (rds_monitoring.c). */
+void check_rds_monitoring(const struct check_env *env, const struct check_resource *r,
+			  struct check_sink *sink);
+/* Auto Scaling group subnets and target groups (autoscaling.c). */
+void check_autoscaling(const struct check_env *env, const struct check_resource *r,
+		       struct check_sink *sink);
+/* VPC flow log custom formats (flow_log_format.c). */
+void check_flow_log_format(const struct check_env *env, const struct check_resource *r,
+			   struct check_sink *sink);
+/* ECS service stabilisation: not predictable (ecs_stabilisation.c). */
+void check_ecs_stabilisation(const struct check_env *env, const struct check_resource *r,
+			     struct check_sink *sink);
+
 #endif

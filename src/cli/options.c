@@ -6,6 +6,7 @@
 #include "engine/typecheck.h"
 #include "load/load.h"
 #include "util/awsid.h"
+#include "util/date.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -74,21 +75,6 @@ static int parse_capabilities(const char *list, unsigned *out, struct diag_list 
 	}
 	free(copy);
 	return rc;
-}
-
-static int valid_date(const char *s)
-{
-	int y, m, d;
-	char tail;
-	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-
-	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
-		return 0;
-	if (s[4] != '-' || s[7] != '-' || m < 1 || m > 12 || d < 1 || d > days[m - 1])
-		return 0;
-	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100) || y % 400 == 0))
-		return 0;
-	return 1;
 }
 
 static void set_param(struct cli_options *o, const char *key, struct value *val)
@@ -203,6 +189,7 @@ static int parse_params_file(struct cli_options *o, const char *path, struct dia
 
 static int check_combinations(struct cli_options *o, struct diag_list *dl)
 {
+	long day;
 	int rc = 0;
 
 	if (o->format && !report_find(o->format)) {
@@ -222,7 +209,7 @@ static int check_combinations(struct cli_options *o, struct diag_list *dl)
 			   o->region);
 		rc = -1;
 	}
-	if (o->date && !valid_date(o->date)) {
+	if (o->date && !date_parse(o->date, &day)) {
 		diag_error(dl, SRCPOS_NONE, "--date: '%s' is not a date YYYY-MM-DD", o->date);
 		rc = -1;
 	}

@@ -7,6 +7,7 @@
 #include "engine/engine.h"
 #include "load/load.h"
 #include "util/awsid.h"
+#include "util/date.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -40,26 +41,6 @@ static char *relative_to(const char *dir, const char *path)
 	return xstrfmt("%s/%s", dir, path);
 }
 
-static const char *scalar_text(const struct value *v)
-{
-	if (v->kind == VALUE_STRING)
-		return v->u.string.s;
-	if (v->kind == VALUE_NUMBER)
-		return v->u.number.text;
-	if (v->kind == VALUE_BOOL)
-		return v->u.boolean ? "true" : "false";
-	return NULL;
-}
-
-static bool valid_date(const char *s)
-{
-	int y, m, d;
-	char tail;
-
-	return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
-	       s[4] == '-' && s[7] == '-' && m >= 1 && m <= 12 && d >= 1 && d <= 31;
-}
-
 static void add_wire(struct scenario_stack *s, const char *param, const char *from,
 		     const char *output, struct srcpos pos)
 {
@@ -81,7 +62,7 @@ static void load_parameters(struct sc_loader *ld, struct scenario_stack *s,
 		return;
 	}
 	VALUE_MAP_FOREACH(params, e) {
-		const char *text = scalar_text(e->val);
+		const char *text = value_scalar_text(e->val);
 		const struct value *from, *output;
 
 		if (text) {
@@ -93,7 +74,7 @@ static void load_parameters(struct sc_loader *ld, struct scenario_stack *s,
 			struct strbuf sb = STRBUF_INIT;
 			bool ok = true;
 			VALUE_LIST_FOREACH(e->val, it) {
-				const char *item = scalar_text(*it);
+				const char *item = value_scalar_text(*it);
 				if (!item)
 					ok = false;
 				else
@@ -170,7 +151,7 @@ static void load_stack(struct sc_loader *ld, const struct value *entry, size_t i
 	}
 	ld->sc->n_stacks++;
 	VALUE_MAP_FOREACH(entry, e) {
-		const char *text = scalar_text(e->val);
+		const char *text = value_scalar_text(e->val);
 
 		if (!strcmp(e->key, "name") && value_is_string(e->val)) {
 			s->name = xstrdup(text);
@@ -257,9 +238,10 @@ static void load_top(struct sc_loader *ld, struct value *root)
 {
 	const struct value *stacks = value_map_get(root, "stacks");
 	size_t i;
+	long day;
 
 	VALUE_MAP_FOREACH(root, e) {
-		const char *text = scalar_text(e->val);
+		const char *text = value_scalar_text(e->val);
 
 		if (!strcmp(e->key, "name")) {
 			if (text)
@@ -270,7 +252,7 @@ static void load_top(struct sc_loader *ld, struct value *root)
 			else
 				error(ld, e->val->pos, "state must be a path");
 		} else if (!strcmp(e->key, "date")) {
-			if (text && valid_date(text))
+			if (text && date_parse(text, &day))
 				ld->sc->date = xstrdup(text);
 			else
 				error(ld, e->val->pos, "date must be YYYY-MM-DD");

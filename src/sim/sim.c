@@ -104,8 +104,8 @@ static void add_ghost(struct ghosts *gh, const struct check_env *env, struct sta
 	if (!physical || state_find(state, env->deploy->account, region, r->type, physical) ||
 	    (!strcmp(r->type, "AWS::S3::Bucket") && state_find_bucket(state, physical)))
 		return; /* something real already answers for that name */
-	state_add(state, env->deploy->account, region, r->type, physical, value_copy(props),
-		  env->deploy->stack_name, r->pos);
+	state_mark_ghost(state, state_add(state, env->deploy->account, region, r->type, physical,
+					  value_copy(props), env->deploy->stack_name, r->pos));
 	strlist_add(&gh->regions, region);
 	strlist_add(&gh->types, r->type);
 	strlist_add(&gh->ids, physical);

@@ -12,6 +12,7 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,7 +118,16 @@ const struct state_res *state_add(struct state *st, const char *account, const c
 	e->pub.props = e->props;
 	e->pub.stack = e->stack;
 	e->pub.pos = pos;
+	e->pub.ghost = false;
 	return &e->pub;
+}
+
+void state_mark_ghost(struct state *st, const struct state_res *r)
+{
+	struct res_entry *e = (struct res_entry *)((char *)r - offsetof(struct res_entry, pub));
+
+	(void)st;
+	e->pub.ghost = true;
 }
 
 bool state_remove(struct state *st, const char *account, const char *region,
@@ -197,8 +207,11 @@ size_t state_count(const struct state *st, const char *account, const char *regi
 		   const char *type)
 {
 	struct state_group *g = find_group(st, account, region ? region : "", type);
+	size_t i, n = 0;
 
-	return g ? g->n : 0;
+	for (i = 0; g && i < g->n; i++)
+		n += !g->items[i]->pub.ghost;
+	return n;
 }
 
 int state_each(const struct state *st, const char *account, const char *region,

@@ -32,7 +32,18 @@ struct state_res {
 	const char *region;        /* "" for account-wide resources */
 	const struct value *props; /* properties (a map; never NULL) */
 	const char *stack;         /* stack that created it, NULL when pre-existing */
+	bool ghost;                /* a resource of the running stack that fails: it stands
+				      in for lookups until the stack ends, but is not
+				      counted (quotas, reserved capacity) */
 	struct srcpos pos;         /* where it is written (state file or template) */
+};
+
+/* An account's place in AWS Organizations (the organization: extension). */
+enum state_org_role {
+	STATE_ORG_NONE = 0,       /* not stated: not in an organization */
+	STATE_ORG_MANAGEMENT,     /* the organization's management account */
+	STATE_ORG_DELEGATED,      /* a delegated administrator for StackSets */
+	STATE_ORG_MEMBER,         /* a member account */
 };
 
 struct state_stack {
@@ -80,6 +91,10 @@ const char *state_dir(const struct state *st);
 bool state_region_enabled(const struct state *st, const char *account, const char *region);
 /* True when the state file describes this account. */
 bool state_has_account(const struct state *st, const char *account);
+/* The account's organization role (STATE_ORG_NONE when not described). */
+enum state_org_role state_org_role(const struct state *st, const char *account);
+/* True when the account has Organizations trusted access for StackSets on. */
+bool state_stacksets_trusted_access(const struct state *st, const char *account);
 
 /* ---- Resources ---- */
 
@@ -99,11 +114,13 @@ bool state_bucket_name_taken(const struct state *st, const char *name);
 const struct state_res *state_add(struct state *st, const char *account, const char *region,
 				  const char *type, const char *id, struct value *props,
 				  const char *stack, struct srcpos pos);
+/* Marks r (an entry of st) as a ghost (see struct state_res). */
+void state_mark_ghost(struct state *st, const struct state_res *r);
 /* Removes the resource (account, region, type, id) added by state_add (not
  * a lookup: the exact key).  Returns true when there was one. */
 bool state_remove(struct state *st, const char *account, const char *region,
 		  const char *type, const char *id);
-/* Number of resources of type in (account, region). */
+/* Number of resources of type in (account, region), ghosts left out. */
 size_t state_count(const struct state *st, const char *account, const char *region,
 		   const char *type);
 /* Calls fn for each resource of type in (account, region), in insertion order;
@@ -135,7 +152,9 @@ const struct state_stack *state_find_stack(const struct state *st, const char *a
 /* Adds a stack; takes outputs (a map, or NULL for none). */
 void state_add_stack(struct state *st, const char *account, const char *region,
 		     const char *name, const char *status, struct value *outputs);
-/* The quota for type in (account, region), or -1 when none is stated. */
+/* The quota for type in (account, region), or -1 when none is stated.
+ * Besides resource types (a maximum count), the quotas: map holds the
+ * named quotas of state_ext.c (Lambda.ConcurrentExecutions, ...). */
 long state_quota(const struct state *st, const char *account, const char *region,
 		 const char *type);
 

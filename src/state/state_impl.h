@@ -45,6 +45,8 @@ struct state_account {
 	char *id;                      /* owned, 12 digits */
 	bool has_enabled_regions;      /* enabled_regions was given */
 	struct strlist enabled_regions; /* the regions it may use */
+	enum state_org_role org_role;  /* its place in AWS Organizations (organization: key) */
+	bool stacksets_trusted_access; /* Organizations trusted access for StackSets is on */
 };
 
 struct state {
@@ -72,6 +74,21 @@ struct state_account *state_account_get(struct state *st, const char *id, bool c
 /* Sets the quota for type in (account, region). */
 void state_set_quota(struct state *st, const char *account, const char *region,
 		     const char *type, long max);
+/* Reads an account's organization: map (state_ext.c) into a; returns
+ * the number of errors added to dl. */
+int state_load_organization(struct state_account *a, const struct value *v,
+			    struct diag_list *dl);
+/* The extra-key table entry for (key, type) (state_ext.c): 1 when type
+ * has the extra key, 0 when the key is another type's extra key (*owner
+ * set), -1 when no type has it. */
+int state_extra_key(const char *key, const char *type, const char **owner);
+/* Checks the value of an extra key of type (state_ext.c, except Objects);
+ * returns the number of errors added to dl. */
+int state_check_extra(const char *key, const struct value *v, struct diag_list *dl);
+/* True when name is a named quota (not a resource type) that the quotas:
+ * map accepts (state_ext.c). */
+bool state_named_quota(const char *name);
+
 /* Looks a resource up by the parts of an ARN, trying the ids the resource
  * part may carry (see state_arn.c). */
 const struct state_res *state_arn_lookup(const struct state *st, const struct arn *a,

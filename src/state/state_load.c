@@ -50,18 +50,6 @@ static bool expect_kind(struct loader *ld, const struct value *v, enum value_kin
 	return false;
 }
 
-/* A scalar as text (strings, numbers, booleans), borrowed; NULL otherwise. */
-static const char *scalar_text(const struct value *v)
-{
-	if (v->kind == VALUE_STRING)
-		return v->u.string.s;
-	if (v->kind == VALUE_NUMBER)
-		return v->u.number.text;
-	if (v->kind == VALUE_BOOL)
-		return v->u.boolean ? "true" : "false";
-	return NULL;
-}
-
 static bool valid_account_id(const char *s)
 {
 	size_t n = 0;
@@ -126,33 +114,14 @@ static bool check_type(struct loader *ld, const char *type, struct srcpos pos)
 	return true;
 }
 
-/* ---- Extra keys: Objects, SecretKeys, ImageTags ---- */
-
-static const struct {
-	const char *key;  /* the extra key */
-	const char *type; /* the only type that has it */
-} extra_keys[] = {
-	{ "Objects", "AWS::S3::Bucket" },
-	{ "SecretKeys", "AWS::SecretsManager::Secret" },
-	{ "ImageTags", "AWS::ECR::Repository" },
-};
-
-static const char *extra_key_type(const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(extra_keys) / sizeof(extra_keys[0]); i++)
-		if (!strcmp(extra_keys[i].key, key))
-			return extra_keys[i].type;
-	return NULL;
-}
+/* ---- Extra keys (the table is in state_ext.c) ---- */
 
 static void check_string_list(struct loader *ld, const struct value *v, const char *what)
 {
 	if (!expect_kind(ld, v, VALUE_LIST, what))
 		return;
 	VALUE_LIST_FOREACH(v, it)
-		if (!scalar_text(*it))
+		if (!value_scalar_text(*it))
 			error(ld, (*it)->pos, "%s entries must be strings", what);
 }
 
@@ -236,19 +205,20 @@ static void check_properties(struct loader *ld, const char *type, struct value *
 
 	for (i = 0; i < props->u.map.n; i++) {
 		struct value_entry *e = &props->u.map.entries[i];
-		const char *extra = extra_key_type(e->key);
+		const char *owner = NULL;
+		int extra = state_extra_key(e->key, type, &owner);
+		int known = c && c->property_known ? c->property_known(c->ctx, type, e->key) : -1;
 
-		if (extra) {
-			if (strcmp(extra, type))
-				error(ld, e->key_pos, "%s is only for %s, not %s", e->key, extra, type);
-			else if (!strcmp(e->key, "Objects"))
+		if (extra == 1) {
+			if (!strcmp(e->key, "Objects"))
 				check_objects(ld, e->val);
 			else
-				check_string_list(ld, e->val, e->key);
-			continue;
-		}
-		if (c && c->property_known && c->property_known(c->ctx, type, e->key) == 0)
+				ld->errors += state_check_extra(e->key, e->val, ld->dl);
+		} else if (extra == 0 && known != 1) {
+			error(ld, e->key_pos, "%s is only for %s, not %s", e->key, owner, type);
+		} else if (known == 0) {
 			error(ld, e->key_pos, "%s has no property \"%s\"", type, e->key);
+		}
 	}
 }
 
@@ -292,7 +262,7 @@ static void load_exports(struct loader *ld, const char *account, const char *reg
 	if (!expect_kind(ld, exports, VALUE_MAP, "exports"))
 		return;
 	VALUE_MAP_FOREACH(exports, e) {
-		const char *text = scalar_text(e->val);
+		const char *text = value_scalar_text(e->val);
 
 		if (e->val->kind == VALUE_LIST)
 			text = NULL;
@@ -366,7 +336,7 @@ static void load_quotas(struct loader *ld, const char *account, const char *regi
 	if (!expect_kind(ld, quotas, VALUE_MAP, "quotas"))
 		return;
 	VALUE_MAP_FOREACH(quotas, e) {
-		if (!check_type(ld, e->key, e->key_pos))
+		if (!state_named_quota(e->key) && !check_type(ld, e->key, e->key_pos))
 			continue;
 		if (e->val->kind != VALUE_NUMBER || e->val->u.number.num < 0 ||
 		    e->val->u.number.num != (long)e->val->u.number.num) {
@@ -428,6 +398,8 @@ static void load_account(struct loader *ld, const char *id, struct value *acct)
 				else if (check_region(ld, code, (*it)->pos))
 					strlist_add_unique(&a->enabled_regions, code);
 			}
+		} else if (!strcmp(e->key, "organization")) {
+			ld->errors += state_load_organization(a, e->val, ld->dl);
 		} else if (!strcmp(e->key, "global")) {
 			load_scope(ld, id, "", e->val);
 		} else if (!strcmp(e->key, "regions")) {
@@ -440,7 +412,7 @@ static void load_account(struct loader *ld, const char *id, struct value *acct)
 			}
 		} else {
 			error(ld, e->key_pos, "unknown key \"%s\" in account %s (expected enabled_regions, "
-			      "global or regions)", e->key, id);
+			      "organization, global or regions)", e->key, id);
 		}
 	}
 }
@@ -462,7 +434,7 @@ static void load_top(struct loader *ld, struct value *root)
 	}
 	for (i = 0; i < root->u.map.n; i++) {
 		struct value_entry *e = &root->u.map.entries[i];
-		const char *text = scalar_text(e->val);
+		const char *text = value_scalar_text(e->val);
 
 		if (!strcmp(e->key, "partition")) {
 			continue;
@@ -480,8 +452,8 @@ static void load_top(struct loader *ld, struct value *root)
 			check_string_list(ld, e->val, "s3_names_taken");
 			if (e->val->kind == VALUE_LIST)
 				VALUE_LIST_FOREACH(e->val, it)
-					if (scalar_text(*it))
-						strlist_add_unique(&ld->st->s3_names_taken, scalar_text(*it));
+					if (value_scalar_text(*it))
+						strlist_add_unique(&ld->st->s3_names_taken, value_scalar_text(*it));
 		} else if (!strcmp(e->key, "accounts")) {
 			if (!expect_kind(ld, e->val, VALUE_MAP, "accounts"))
 				continue;

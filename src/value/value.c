@@ -429,6 +429,17 @@ bool value_has_unknown(const struct value *v)
 	return value_find_unknown(v) != NULL;
 }
 
+const char *value_scalar_text(const struct value *v)
+{
+	if (v->kind == VALUE_STRING)
+		return v->u.string.s;
+	if (v->kind == VALUE_NUMBER)
+		return v->u.number.text;
+	if (v->kind == VALUE_BOOL)
+		return v->u.boolean ? "true" : "false";
+	return NULL;
+}
+
 const char *value_intrinsic_name(const struct value *v)
 {
 	const char *k;

@@ -157,6 +157,9 @@ static inline const char *value_str(const struct value *v)
 {
 	return value_is_string(v) ? v->u.string.s : NULL;
 }
+/* A scalar as text: a string's characters, a number's source spelling,
+ * "true"/"false" (borrowed); NULL for null, lists, maps and unknowns. */
+const char *value_scalar_text(const struct value *v);
 /* Deep equality (positions ignored); unknowns are never equal. */
 bool value_equal(const struct value *a, const struct value *b);
 /* True when v or anything under it is unknown. */

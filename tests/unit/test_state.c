@@ -275,7 +275,7 @@ static void test_errors(void **state)
 		      "6:9: unknown key \"Exports\" in us-east-1 (expected a resource type, exports, stacks or quotas)\n"
 		      "8:15: Objects is only for AWS::S3::Bucket, not AWS::SQS::Queue\n");
 	expect_errors("accounts:\n  \"111111111111\":\n    regoins: {}\n    global:\n      exports: {}\n",
-		      "3:5: unknown key \"regoins\" in account 111111111111 (expected enabled_regions, global or regions)\n"
+		      "3:5: unknown key \"regoins\" in account 111111111111 (expected enabled_regions, organization, global or regions)\n"
 		      "5:7: unknown key \"exports\" in global (expected a resource type)\n");
 	expect_errors("accounts:\n  \"111111111111\":\n    regions:\n      us-east-1:\n"
 		      "        stacks: {S: {status: DONE, output: {}}}\n"
@@ -395,6 +395,52 @@ static void test_empty_and_not_a_map(void **state)
 		      "s3_names_taken, accounts), not a list\n");
 }
 
+/* The extensions of state_ext.c: organization:, a certificate's Status,
+ * named quotas. */
+static void test_extensions(void **state)
+{
+	struct state *st;
+
+	(void)state;
+	st = load_ok("accounts:\n"
+		     "  \"111111111111\":\n"
+		     "    organization: {role: management, stacksets_trusted_access: true}\n"
+		     "    regions:\n"
+		     "      us-east-1:\n"
+		     "        AWS::CertificateManager::Certificate:\n"
+		     "          c1: {Status: PENDING_VALIDATION}\n"
+		     "        quotas: {Lambda.ConcurrentExecutions: 10, AWS::EC2::VPC: 5}\n"
+		     "  \"222222222222\":\n"
+		     "    organization: {role: member}\n");
+	assert_int_equal(state_org_role(st, "111111111111"), STATE_ORG_MANAGEMENT);
+	assert_true(state_stacksets_trusted_access(st, "111111111111"));
+	assert_int_equal(state_org_role(st, "222222222222"), STATE_ORG_MEMBER);
+	assert_false(state_stacksets_trusted_access(st, "222222222222"));
+	assert_int_equal(state_org_role(st, "333333333333"), STATE_ORG_NONE);
+	assert_int_equal(state_quota(st, "111111111111", "us-east-1", "Lambda.ConcurrentExecutions"), 10);
+	assert_int_equal(state_quota(st, "111111111111", "us-east-1", "Lambda.UnreservedConcurrencyMinimum"), -1);
+	assert_string_equal(value_str(value_map_get(state_find(st, "111111111111", "us-east-1",
+		"AWS::CertificateManager::Certificate", "c1")->props, "Status")), "PENDING_VALIDATION");
+	state_free(st);
+	expect_errors("accounts:\n"
+		      "  \"111111111111\":\n"
+		      "    organization: {role: boss, stacksets_trusted_access: yes please, x: 1}\n"
+		      "    regions:\n"
+		      "      us-east-1:\n"
+		      "        AWS::CertificateManager::Certificate:\n"
+		      "          c1: {Status: issued}\n"
+		      "        AWS::S3::Bucket:\n"
+		      "          b1: {Status: ISSUED}\n"
+		      "        quotas: {Lambda.Concurrency: 10}\n",
+		      "3:26: role must be management, delegated_admin or member\n"
+		      "3:58: stacksets_trusted_access must be true or false\n"
+		      "3:70: unknown key \"x\" in organization (expected role or stacksets_trusted_access)\n"
+		      "7:24: Status must be one of PENDING_VALIDATION, ISSUED, INACTIVE, EXPIRED, "
+		      "VALIDATION_TIMED_OUT, REVOKED, FAILED\n"
+		      "9:16: Status is only for AWS::CertificateManager::Certificate, not AWS::S3::Bucket\n"
+		      "10:18: \"Lambda.Concurrency\" is not a resource type\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -406,6 +452,7 @@ int main(void)
 		cmocka_unit_test(test_file_paths),
 		cmocka_unit_test(test_model_checks),
 		cmocka_unit_test(test_empty_and_not_a_map),
+		cmocka_unit_test(test_extensions),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
