@@ -22,9 +22,10 @@ static bool same_text(const char *a, const char *b)
 	return a == b || (a && b && !strcmp(a, b));
 }
 
-void result_add_prereq_by(struct stack_result *s, const char *type, const char *account,
-			  const char *region, const char *by_property, const char *id,
-			  const char *logical_id)
+struct prereq *result_add_prereq_by(struct stack_result *s, const char *type,
+				    const char *account, const char *region,
+				    const char *by_property, const char *id,
+				    const char *logical_id)
 {
 	struct prereq *p;
 	size_t i;
@@ -35,7 +36,7 @@ void result_add_prereq_by(struct stack_result *s, const char *type, const char *
 		    !strcmp(p->region, region) && !strcmp(p->id, id) &&
 		    same_text(p->by_property, by_property)) {
 			strlist_add_unique(&p->needed_by, logical_id);
-			return;
+			return p;
 		}
 	}
 	s->prereqs = xrealloc(s->prereqs, xsize_mul(s->n_prereqs + 1, sizeof(*s->prereqs)));
@@ -47,12 +48,24 @@ void result_add_prereq_by(struct stack_result *s, const char *type, const char *
 	p->id = xstrdup(id);
 	p->by_property = by_property ? xstrdup(by_property) : NULL;
 	strlist_add(&p->needed_by, logical_id);
+	return p;
 }
 
-void result_add_prereq(struct stack_result *s, const char *type, const char *account,
-		       const char *region, const char *id, const char *logical_id)
+struct prereq *result_add_prereq(struct stack_result *s, const char *type, const char *account,
+				 const char *region, const char *id, const char *logical_id)
 {
-	result_add_prereq_by(s, type, account, region, NULL, id, logical_id);
+	return result_add_prereq_by(s, type, account, region, NULL, id, logical_id);
+}
+
+void result_prereq_require(struct prereq *p, struct value *props)
+{
+	if (!p->properties) {
+		p->properties = props;
+		return;
+	}
+	VALUE_MAP_FOREACH(props, e)
+		value_map_set(p->properties, e->key, value_copy(e->val));
+	value_free(props);
 }
 
 struct res_result *result_resource(struct stack_result *s, const char *logical_id)
@@ -140,6 +153,7 @@ void stack_result_free(struct stack_result *s)
 		free(s->prereqs[i].region);
 		free(s->prereqs[i].id);
 		free(s->prereqs[i].by_property);
+		value_free(s->prereqs[i].properties);
 		strlist_free(&s->prereqs[i].needed_by);
 	}
 	free(s->prereqs);
@@ -184,6 +198,7 @@ void plan_step_clear(struct plan_step *st)
 	free(st->region);
 	free(st->id);
 	free(st->by_property);
+	value_free(st->properties);
 	free(st->stack);
 	strlist_free(&st->needed_by);
 	free(st->text);

@@ -57,6 +57,8 @@ struct prereq {
 	struct strlist needed_by;      /* logical ids */
 	char *by_property;             /* owned or NULL: id is the value of this property of
 					  the resource (a hosted zone's Name), not its key */
+	struct value *properties;      /* owned map or NULL: properties it must have (a
+					  destination bucket's VersioningConfiguration) */
 };
 
 struct stack_result {
@@ -123,6 +125,7 @@ struct plan_step {
 	char *region;                  /* owned; "" for account-wide resources */
 	char *id;                      /* owned: the prerequisite's id (the stack on deploy steps) */
 	char *by_property;             /* owned or NULL: as struct prereq */
+	struct value *properties;      /* owned map or NULL: as struct prereq */
 	char *stack;                   /* owned: the stack deployed, or the first stack that
 					  needs the prerequisite */
 	struct strlist needed_by;      /* "LogicalId" (in stack) or "LogicalId (stack S)" */
@@ -169,14 +172,17 @@ struct run_result {
 /* Appends a new zeroed stack to r and returns it (borrowed). */
 struct stack_result *result_add_stack(struct run_result *r);
 /* Adds (or merges into) the prerequisite (type, account, region, id) the
- * resource logical_id needs. */
-void result_add_prereq(struct stack_result *s, const char *type, const char *account,
-		       const char *region, const char *id, const char *logical_id);
+ * resource logical_id needs; returns it (borrowed, valid until the next). */
+struct prereq *result_add_prereq(struct stack_result *s, const char *type, const char *account,
+				 const char *region, const char *id, const char *logical_id);
 /* As result_add_prereq, for a prerequisite found by the value of one of its
  * properties (by_property, such as a hosted zone's Name) rather than its id. */
-void result_add_prereq_by(struct stack_result *s, const char *type, const char *account,
-			  const char *region, const char *by_property, const char *id,
-			  const char *logical_id);
+struct prereq *result_add_prereq_by(struct stack_result *s, const char *type,
+				    const char *account, const char *region,
+				    const char *by_property, const char *id,
+				    const char *logical_id);
+/* Adds the properties in props (a map; taken) to those p must have. */
+void result_prereq_require(struct prereq *p, struct value *props);
 /* The resource with this logical id (borrowed) or NULL. */
 struct res_result *result_resource(struct stack_result *s, const char *logical_id);
 /* The top-level stack named name whose variant is variant (NULL: a run

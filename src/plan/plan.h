@@ -58,7 +58,10 @@ size_t plan_apply(struct state *state, struct plan_step *steps, size_t n);
 
 /* Fills step->text (replacing it) for a prerequisite step, in plain words:
  * "In 111111111111 us-east-1, create S3 bucket X."; models (borrowed, may
- * be NULL) tell whether the id is a name one chooses or an id AWS assigns. */
-void plan_describe_prereq(struct plan_step *step, struct model_set *models);
+ * be NULL) tell whether the id is a name one chooses or an id AWS assigns;
+ * state (borrowed, may be NULL: the account as it is) whether the step
+ * creates the resource or sets its required properties on it. */
+void plan_describe_prereq(struct plan_step *step, struct model_set *models,
+			  const struct state *state);
 
 #endif

@@ -14,6 +14,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A copy of props (a map, may be NULL) with the step's required
+ * properties set over it (new). */
+static struct value *with_required(const struct value *props, const struct plan_step *st)
+{
+	struct value *out = props ? value_copy(props) : value_map(SRCPOS_NONE);
+
+	if (st->properties)
+		VALUE_MAP_FOREACH(st->properties, e)
+			value_map_set(out, e->key, value_copy(e->val));
+	return out;
+}
+
 static void block(struct plan_step *st, char *why)
 {
 	free(st->blocker);
@@ -41,14 +53,19 @@ static char *bucket_taken(const struct state *state, const struct plan_step *st,
 static bool apply_bucket(struct state *state, struct plan_step *st)
 {
 	char *taken = bucket_taken(state, st, st->id);
+	const struct state_res *b;
 
 	if (taken) {
 		block(st, taken);
 		return false;
 	}
-	if (!state_find_bucket(state, st->id))
-		state_add(state, st->account, st->region, "AWS::S3::Bucket", st->id, NULL, NULL,
-			  SRCPOS_NONE);
+	b = state_find_bucket(state, st->id);
+	if (!b)
+		state_add(state, st->account, st->region, "AWS::S3::Bucket", st->id,
+			  with_required(NULL, st), NULL, SRCPOS_NONE);
+	else if (st->properties) /* it exists: the step sets what it lacks */
+		state_add(state, b->account, b->region, b->type, b->id, with_required(b->props, st),
+			  b->stack, b->pos);
 	return true;
 }
 
@@ -113,10 +130,26 @@ static char *arn_key(const char *resource)
 	return xstrdup(resource);
 }
 
+/* Adds the resource (taking props), or, when it exists, sets the step's
+ * required properties on it. */
+static void add_or_set(struct state *state, const char *account, const char *region,
+		       const struct plan_step *st, const char *key, struct value *props)
+{
+	const struct state_res *have = state_find(state, account, region, st->type, key);
+
+	if (!have)
+		state_add(state, account, region, st->type, key, props, NULL, SRCPOS_NONE);
+	else if (st->properties)
+		state_add(state, have->account, have->region, have->type, have->id,
+			  with_required(have->props, st), have->stack, have->pos);
+	if (have)
+		value_free(props);
+}
+
 static bool apply_resource(struct state *state, struct plan_step *st)
 {
 	const char *account = st->account, *region = st->region;
-	struct value *props = value_map(SRCPOS_NONE);
+	struct value *props = with_required(NULL, st);
 	char *key;
 	struct arn a;
 
@@ -133,24 +166,14 @@ static bool apply_resource(struct state *state, struct plan_step *st)
 		}
 		key = arn_key(a.resource);
 		account = *a.account ? a.account : st->account;
-		region = a.region;
-		if (state_find(state, account, region, st->type, key)) {
-			arn_free(&a);
-			free(key);
-			value_free(props);
-			return true;
-		}
-		state_add(state, account, region, st->type, key, props, NULL, SRCPOS_NONE);
+		add_or_set(state, account, a.region, st, key, props);
 		arn_free(&a);
 		free(key);
 		return true;
 	} else {
 		key = xstrdup(st->id);
 	}
-	if (!state_find(state, account, region, st->type, key))
-		state_add(state, account, region, st->type, key, props, NULL, SRCPOS_NONE);
-	else
-		value_free(props);
+	add_or_set(state, account, region, st, key, props);
 	free(key);
 	return true;
 }

@@ -72,6 +72,14 @@ static size_t collect_stack(struct checklist *cl, const struct stack_result *s, 
 		}
 		for (k = 0; k < p->needed_by.n; k++)
 			add_needer(st, s->stack, p->needed_by.items[k]);
+		if (p->properties && !st->properties)
+			st->properties = value_map(SRCPOS_NONE);
+		if (p->properties)
+			VALUE_MAP_FOREACH(p->properties, e)
+				if (!value_map_get(st->properties, e->key)) {
+					value_map_set(st->properties, e->key, value_copy(e->val));
+					added++; /* a new requirement: apply it and look again */
+				}
 	}
 	for (i = 0; depth < 16 && i < s->n_nested; i++)
 		added += collect_stack(cl, &s->nested[i], top, depth + 1);
@@ -217,7 +225,8 @@ static void explain_prereq(struct plan *p, size_t index, size_t deploy_number,
 		strbuf_addstr(&sb, "looks it up when it creates the resource");
 	else
 		strbuf_addstr(&sb, "checks that it exists when the stack is created");
-	strbuf_addf(&sb, ", so it must exist before step %zu deploys %s", deploy_number, st->stack);
+	strbuf_addf(&sb, ", so it must be in place before step %zu deploys %s", deploy_number,
+		    st->stack);
 	if (!strcmp(st->type, "AWS::S3::Object") && (bucket = bucket_step(p, st)) != 0)
 		strbuf_addf(&sb, "; it goes into the bucket of step %zu", bucket);
 	strbuf_addch(&sb, '.');
@@ -228,7 +237,7 @@ static void explain_prereq(struct plan *p, size_t index, size_t deploy_number,
 /* Steps, stack by stack in deployment order: its prerequisites in the
  * order found, each bucket followed by the uploads into it, then the stack. */
 static void order_steps(struct plan *p, struct checklist *cl, const struct run_result *r,
-			size_t from, const struct plan_runner *rn)
+			size_t from, const struct plan_runner *rn, const struct state *state)
 {
 	size_t i, k, j, b, first;
 
@@ -258,7 +267,7 @@ static void order_steps(struct plan *p, struct checklist *cl, const struct run_r
 		deploy.stack = xstrdup(s->stack);
 		move_step(p, &deploy);
 		for (k = first; k + 1 < p->n_steps; k++) {
-			plan_describe_prereq(&p->steps[k], rn->models);
+			plan_describe_prereq(&p->steps[k], rn->models, state);
 			explain_prereq(p, k, p->n_steps, s);
 		}
 		rn->deploy(rn->ctx, s, p, &p->steps[p->n_steps - 1]);
@@ -308,10 +317,13 @@ int plan_build(const struct plan_runner *rn, const char *variant, struct run_res
 			plan_apply(state, cl.items, cl.n);
 		state_free(state);
 	}
+	state = NULL; /* the state as given, for the words of the steps */
+	if (rc == 0 && !(state = rn->load(rn->ctx, dl)))
+		rc = -1;
 	if (rc == 0) {
 		p.variant = variant ? xstrdup(variant) : NULL;
 		list_unfixed(&p, last.n_stacks ? &last : out, last.n_stacks ? 0 : from);
-		order_steps(&p, &cl, out, from, rn);
+		order_steps(&p, &cl, out, from, rn, state);
 		out->plans = xrealloc(out->plans, xsize_mul(out->n_plans + 1, sizeof(*out->plans)));
 		out->plans[out->n_plans++] = p;
 	} else {
@@ -319,6 +331,7 @@ int plan_build(const struct plan_runner *rn, const char *variant, struct run_res
 			plan_step_clear(&cl.items[i]);
 	}
 	free(cl.items);
+	state_free(state);
 	result_free(&last);
 	return rc;
 }

@@ -7,6 +7,8 @@
  * place of the one the stack names).
  */
 #include "plan/plan.h"
+#include "sim/sim.h"
+#include "value/value_json.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -40,11 +42,15 @@ static const struct {
 	{ "AWS::SQS::Queue", "create", "SQS queue" },
 };
 
-/* "In 111111111111 us-east-1, " or "In 111111111111 (account-wide), ". */
-static void where(struct strbuf *sb, const char *account, const char *region)
+/* "In 111111111111 us-east-1, ", "In 111111111111 (account-wide), " for
+ * IAM and the like, "In 111111111111 (a region of your choice), " for a
+ * regional type the check names no region for (a replication destination). */
+static void where(struct strbuf *sb, const char *account, const char *region, const char *type)
 {
 	if (*region)
 		strbuf_addf(sb, "In %s %s, ", account, region);
+	else if (*sim_scope_region(type, "-"))
+		strbuf_addf(sb, "In %s (a region of your choice), ", account);
 	else
 		strbuf_addf(sb, "In %s (account-wide), ", account);
 }
@@ -70,7 +76,35 @@ static const char *article(const char *noun)
 	return strchr("AEIOaeio", noun[0]) || (acronym && strchr("FHLMNRSX", noun[0])) ? "an" : "a";
 }
 
-void plan_describe_prereq(struct plan_step *st, struct model_set *models)
+/* " with A {...} and B x": the properties the step requires. */
+static void properties(struct strbuf *sb, const struct value *props, const char *lead)
+{
+	size_t i = 0, n = value_map_len(props);
+
+	VALUE_MAP_FOREACH(props, e) {
+		strbuf_addstr(sb, i == 0 ? lead : i + 1 == n ? " and " : ", ");
+		strbuf_addf(sb, "%s ", e->key);
+		if (value_is_string(e->val))
+			strbuf_addstr(sb, e->val->u.string.s);
+		else
+			value_to_json_compact(sb, e->val);
+		i++;
+	}
+}
+
+/* True when the resource the step names is in state already (only its
+ * required properties are missing). */
+static bool exists(const struct state *state, const struct plan_step *st)
+{
+	if (!state || st->by_property)
+		return false;
+	if (!strcmp(st->type, "AWS::S3::Bucket"))
+		return state_find_bucket(state, st->id) != NULL;
+	return state_find(state, st->account, st->region, st->type, st->id) != NULL;
+}
+
+void plan_describe_prereq(struct plan_step *st, struct model_set *models,
+			  const struct state *state)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *verb = "create", *noun = st->type, *slash, *name;
@@ -86,9 +120,12 @@ void plan_describe_prereq(struct plan_step *st, struct model_set *models)
 	/* an ARN says which account holds it (another account's key...); the
 	 * region is where it must be, else the ARN's */
 	where(&sb, is_arn && *a.account ? a.account : st->account,
-	      *st->region || !is_arn ? st->region : a.region);
+	      *st->region || !is_arn ? st->region : a.region, st->type);
 	name = is_arn ? (strrchr(a.resource, '/') ? strrchr(a.resource, '/') + 1 : a.resource) : st->id;
-	if (!strcmp(st->type, "AWS::S3::Object") && (slash = strchr(st->id, '/')) != NULL) {
+	if (st->properties && exists(state, st)) {
+		properties(&sb, st->properties, "set ");
+		strbuf_addf(&sb, " on %s %s.", noun, name);
+	} else if (!strcmp(st->type, "AWS::S3::Object") && (slash = strchr(st->id, '/')) != NULL) {
 		strbuf_addf(&sb, "upload %s to S3 bucket %.*s.", slash + 1, (int)(slash - st->id),
 			    st->id);
 	} else if (!strcmp(st->type, "AWS::CloudFormation::Export")) {
@@ -104,7 +141,10 @@ void plan_describe_prereq(struct plan_step *st, struct model_set *models)
 	} else if (is_arn) {
 		strbuf_addf(&sb, "%s %s %s (%s).", verb, noun, name, st->id);
 	} else {
-		strbuf_addf(&sb, "%s %s %s.", verb, noun, st->id);
+		strbuf_addf(&sb, "%s %s %s", verb, noun, st->id);
+		if (st->properties)
+			properties(&sb, st->properties, " with ");
+		strbuf_addch(&sb, '.');
 	}
 	if (is_arn)
 		arn_free(&a);

@@ -137,6 +137,10 @@ static void prereq_json(struct strbuf *out, int level, const struct prereq *p)
 		strbuf_addstr(out, ", \"by_property\": ");
 		strbuf_add_json_string(out, p->by_property);
 	}
+	if (p->properties) {
+		strbuf_addstr(out, ", \"properties\": ");
+		value_to_json_compact(out, p->properties);
+	}
 	strbuf_addstr(out, ", \"needed_by\": ");
 	strlist_json(out, &p->needed_by);
 	strbuf_addch(out, '}');
@@ -288,6 +292,10 @@ static void step_json(struct strbuf *out, size_t number, const struct plan_step 
 	if (st->by_property) {
 		strbuf_addstr(out, ", \"by_property\": ");
 		strbuf_add_json_string(out, st->by_property);
+	}
+	if (st->properties) {
+		strbuf_addstr(out, ", \"properties\": ");
+		value_to_json_compact(out, st->properties);
 	}
 	strbuf_addstr(out, ",\n         \"stack\": ");
 	strbuf_add_json_string(out, st->stack);

@@ -91,6 +91,17 @@ void check_need(struct check_sink *sink, const char *type, const char *account,
 				  sink->logical_id);
 }
 
+void check_need_props(struct check_sink *sink, const char *type, const char *account,
+		      const char *region, const char *id, struct value *props)
+{
+	if (sink->result)
+		result_prereq_require(result_add_prereq(sink->result, type, account,
+							region ? region : "", id, sink->logical_id),
+				      props);
+	else
+		value_free(props);
+}
+
 void check_need_by(struct check_sink *sink, const char *type, const char *account,
 		   const char *region, const char *by_property, const char *value)
 {

@@ -84,6 +84,12 @@ struct finding *check_advise(struct check_sink *sink, enum finding_code code, st
 /* Records that the resource needs (type, account, region, id) to exist first. */
 void check_need(struct check_sink *sink, const char *type, const char *account,
 		const char *region, const char *id);
+/* As check_need, for a prerequisite that must also have the properties in
+ * props (a map, taken): a destination bucket with versioning enabled.  The
+ * plan's step then creates it with them, or sets them on the one that
+ * exists. */
+void check_need_props(struct check_sink *sink, const char *type, const char *account,
+		      const char *region, const char *id, struct value *props);
 /* Records that the resource needs a (type, account, region) resource whose
  * property by_property is value (a hosted zone named value) to exist first. */
 void check_need_by(struct check_sink *sink, const char *type, const char *account,

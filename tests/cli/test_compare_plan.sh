@@ -94,7 +94,7 @@ expect_json plans.0.steps.0.needed_by.0 DbPassword
 expect_json plans.0.steps.1.text "In 111111111111 (account-wide), create IAM role lambda-exec (arn:aws:iam::111111111111:role/lambda-exec)."
 expect_json plans.0.steps.2.text "In 111111111111 us-east-1, create S3 bucket code-111111111111."
 expect_json plans.0.steps.3.text "In 111111111111 us-east-1, upload app.zip to S3 bucket code-111111111111."
-expect_json plans.0.steps.3.why "needed by Fn of stack app: CloudFormation looks it up when it creates the resource, so it must exist before step 5 deploys app; it goes into the bucket of step 3."
+expect_json plans.0.steps.3.why "needed by Fn of stack app: CloudFormation looks it up when it creates the resource, so it must be in place before step 5 deploys app; it goes into the bucket of step 3."
 expect_json plans.0.steps.4.kind deploy
 expect_json plans.0.steps.4.text "Deploy stack app in 111111111111 us-east-1 ($S/app.yaml)."
 expect_json plans.0.steps.4.why "steps 1-4 put in place what it needs."

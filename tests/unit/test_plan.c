@@ -270,6 +270,50 @@ static void test_apply_creates(void **state)
 	state_free(st);
 }
 
+/* {VersioningConfiguration: {Status: Enabled}} (new). */
+static struct value *versioning(void)
+{
+	struct value *props = value_map(SRCPOS_NONE), *vc = value_map(SRCPOS_NONE);
+
+	value_map_set(vc, "Status", value_string(SRCPOS_NONE, "Enabled"));
+	value_map_set(props, "VersioningConfiguration", vc);
+	return props;
+}
+
+static const char *status_of(const struct state_res *bucket)
+{
+	return value_str(value_map_get(value_map_get(bucket->props, "VersioningConfiguration"),
+				       "Status"));
+}
+
+static void test_apply_required_properties(void **state)
+{
+	struct state *st = state_from("accounts:\n  \"111111111111\":\n    regions:\n      us-west-2:\n"
+				      "        AWS::S3::Bucket:\n          dr: {Objects: {a.zip: {}}}\n");
+	struct plan_step steps[2];
+	const char *file;
+
+	(void)state;
+	steps[0] = step("AWS::S3::Bucket", "111111111111", "us-west-2", "dr", NULL);
+	steps[0].properties = versioning();
+	steps[1] = step("AWS::S3::Bucket", "111111111111", "", "dr-new", NULL);
+	steps[1].properties = versioning();
+	plan_describe_prereq(&steps[0], models, st);
+	plan_describe_prereq(&steps[1], models, st);
+	assert_string_equal(steps[0].text, "In 111111111111 us-west-2, set VersioningConfiguration "
+			    "{\"Status\":\"Enabled\"} on S3 bucket dr.");
+	assert_string_equal(steps[1].text, "In 111111111111 (a region of your choice), create S3 "
+			    "bucket dr-new with VersioningConfiguration {\"Status\":\"Enabled\"}.");
+	assert_int_equal(plan_apply(st, steps, 2), 2);
+	/* set on the bucket that exists, which keeps its objects */
+	assert_string_equal(status_of(state_find_bucket(st, "dr")), "Enabled");
+	assert_int_equal(state_object(state_find_bucket(st, "dr"), "a.zip", &file), 1);
+	assert_string_equal(status_of(state_find_bucket(st, "dr-new")), "Enabled");
+	plan_step_clear(&steps[0]);
+	plan_step_clear(&steps[1]);
+	state_free(st);
+}
+
 static void test_apply_blocked(void **state)
 {
 	struct state *st = state_from("s3_names_taken: [someone-elses]\naccounts:\n  \"111111111111\":\n"
@@ -313,7 +357,7 @@ static void test_step_words(void **state)
 		     NULL);
 	st[3] = step("AWS::SSM::Parameter", "222222222222", "us-east-1", "/a/b", NULL);
 	for (i = 0; i < 4; i++)
-		plan_describe_prereq(&st[i], models);
+		plan_describe_prereq(&st[i], models, NULL);
 	assert_string_equal(st[0].text, "In 111111111111 us-east-1, upload network.yaml to S3 bucket "
 			    "templates.");
 	assert_string_equal(st[1].text, "In 111111111111 eu-west-1, create a VPC and use its id in "
@@ -331,6 +375,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_scenario_plan_passes),
 		cmocka_unit_test(test_apply_creates),
+		cmocka_unit_test(test_apply_required_properties),
 		cmocka_unit_test(test_apply_blocked),
 		cmocka_unit_test(test_step_words),
 	};
