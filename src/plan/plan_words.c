@@ -135,9 +135,11 @@ void plan_describe_prereq(struct plan_step *st, struct model_set *models,
 		strbuf_addf(&sb, "%s %s %s whose %s is %s.", verb, article(noun), noun,
 			    st->by_property, st->id);
 	} else if (!named(models, st->type)) {
-		strbuf_addf(&sb, "%s %s %s and use its %s in place of %s (AWS assigns it: pass the "
-			    "new one where the stack names this one).", verb, article(noun), noun,
-			    is_arn ? "ARN" : "id", st->id);
+		strbuf_addf(&sb, "%s %s %s", verb, article(noun), noun);
+		if (st->properties)
+			properties(&sb, st->properties, " with ");
+		strbuf_addf(&sb, " and use its %s in place of %s (AWS assigns it: pass the new one "
+			    "where the stack names this one).", is_arn ? "ARN" : "id", st->id);
 	} else if (is_arn) {
 		strbuf_addf(&sb, "%s %s %s (%s).", verb, noun, name, st->id);
 	} else {
