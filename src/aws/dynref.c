@@ -2,8 +2,10 @@
  * dynref.c - finding and parsing dynamic references (see dynref.h).
  */
 #include "aws/dynref.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,6 +62,26 @@ static bool all_digits(const char *s)
 	return true;
 }
 
+/* Parameter names: letters, digits and _ . - / (the documented pattern
+ * [a-zA-Z0-9_.-/]+); a parameter ARN ends in parameter/NAME. */
+static bool ssm_name_ok(const char *name)
+{
+	const char *p = name;
+
+	if (!strncmp(name, "arn:", 4)) {
+		p = strstr(name, ":parameter/");
+		if (!p)
+			return false;
+		p += 11;
+	}
+	if (!*p)
+		return false;
+	for (; *p; p++)
+		if (!isalnum((unsigned char)*p) && !strchr("_.-/", *p))
+			return false;
+	return true;
+}
+
 static void parse_ssm(struct dynref *d, const char *body, size_t len)
 {
 	size_t id_len = arn_length(body, len, 6); /* arn:aws:ssm:r:a:parameter/name */
@@ -75,7 +97,7 @@ static void parse_ssm(struct dynref *d, const char *body, size_t len)
 		if (!all_digits(d->version))
 			d->malformed = true;
 	}
-	if (!*d->name)
+	if (!ssm_name_ok(d->name))
 		d->malformed = true;
 }
 
@@ -174,4 +196,55 @@ void dynref_list_free(struct dynref_list *l)
 	}
 	free(l->items);
 	memset(l, 0, sizeof(*l));
+}
+
+char *dynref_ssm_name(const char *name, char **account, char **region)
+{
+	const char *p[5], *cur = name, *res;
+	int i;
+
+	*account = *region = NULL;
+	if (strncmp(name, "arn:", 4))
+		return xstrdup(name);
+	cur = name + 4;
+	for (i = 0; i < 4 && cur; i++) {
+		p[i] = cur;
+		cur = strchr(cur, ':');
+		if (cur)
+			cur++;
+	}
+	res = cur ? strstr(cur, "parameter/") : NULL;
+	if (!res || res != cur)
+		return xstrdup(name); /* not a parameter ARN: the caller judges it as written */
+	*region = xstrndup(p[2], (size_t)(p[3] - p[2] - 1));
+	*account = xstrndup(p[3], (size_t)(cur - p[3] - 1));
+	res += 10;
+	return strchr(res, '/') ? xstrfmt("/%s", res) : xstrdup(res);
+}
+
+bool dynref_secret_suffixed(const char *id)
+{
+	size_t n = strlen(id), i;
+
+	if (!strncmp(id, "arn:", 4) || n < 8 || id[n - 7] != '-')
+		return false;
+	for (i = n - 6; i < n; i++)
+		if (!isalnum((unsigned char)id[i]))
+			return false;
+	return true;
+}
+
+size_t dynref_each(const char *s, void (*fn)(void *ctx, const struct dynref *d), void *ctx)
+{
+	struct dynref_list l = { NULL, 0, 0 };
+	size_t k, n;
+
+	if (!strstr(s, "{{resolve:"))
+		return 0;
+	dynref_scan(s, &l);
+	for (k = 0; fn && k < l.n; k++)
+		fn(ctx, &l.items[k]);
+	n = l.n;
+	dynref_list_free(&l);
+	return n;
 }

@@ -41,7 +41,21 @@ struct dynref_list {
 void dynref_scan(const char *s, struct dynref_list *out);
 /* Frees the references and empties the list. */
 void dynref_list_free(struct dynref_list *l);
+/* Calls fn (when not NULL) for each dynamic reference in s, in order (d
+ * borrowed, valid during the call); returns how many there are. */
+size_t dynref_each(const char *s, void (*fn)(void *ctx, const struct dynref *d), void *ctx);
 /* "ssm", "ssm-secure", "secretsmanager". */
 const char *dynref_service_name(enum dynref_service s);
+
+/* The parameter name an ssm reference names (new): NAME as written, or,
+ * for an ARN arn:P:ssm:R:A:parameter/NAME, "/NAME" when NAME is a path
+ * ("parameter/a/b" -> "/a/b") and NAME otherwise.  *account and *region
+ * receive the ARN's account and region (new), or NULL when name is not a
+ * parameter ARN. */
+char *dynref_ssm_name(const char *name, char **account, char **region);
+/* True when a secret id that is not an ARN ends with a hyphen and six
+ * letters or digits: Secrets Manager reads it as a partial ARN (a name plus
+ * the random suffix of the secret's ARN), not as a name. */
+bool dynref_secret_suffixed(const char *id);
 
 #endif

@@ -5,6 +5,7 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,6 +72,18 @@ static int s3_endpoint(const char *host, size_t len, char **region)
 	return 0;
 }
 
+/* True when s holds a character that no URI may contain (RFC 3986: controls,
+ * space, and "<>\^`{|}). */
+static bool uri_chars_ok(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if ((unsigned char)*s <= 0x20 || *s == 0x7f || strchr("\"<>\\^`{|}", *s))
+			return false;
+	return true;
+}
+
 enum s3url_error s3url_parse(const char *url, struct s3url *out)
 {
 	const char *host, *slash, *end;
@@ -79,6 +92,8 @@ enum s3url_error s3url_parse(const char *url, struct s3url *out)
 	const char *dot;
 
 	memset(out, 0, sizeof(*out));
+	if (!uri_chars_ok(url))
+		return S3URL_NOT_A_URI;
 	if (!strncmp(url, "s3://", 5)) {
 		const char *b = url + 5, *s = strchr(b, '/');
 		out->bucket = s ? xstrndup(b, (size_t)(s - b)) : xstrdup(b);

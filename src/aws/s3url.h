@@ -9,6 +9,9 @@
  *   https://BUCKET.s3-REGION.amazonaws.com/KEY https://s3-REGION.amazonaws.com/BUCKET/KEY
  *   https://BUCKET.s3.dualstack.REGION.amazonaws.com/KEY (and path style)
  * A query string (?versionId=...) is dropped; %XX escapes in the key are decoded.
+ * Text that is not even a URI (it holds a space, a brace, a quote...) is told
+ * apart from a well-formed path or URL that is simply not S3: CloudFormation
+ * answers them with different messages.
  */
 #ifndef CFN_S3URL_H
 #define CFN_S3URL_H
@@ -16,6 +19,7 @@
 enum s3url_error {
 	S3URL_OK = 0,
 	S3URL_NOT_A_URL,   /* a local path or other text: not packaged */
+	S3URL_NOT_A_URI,   /* text that cannot be a URL at all (spaces, braces, empty) */
 	S3URL_S3_SCHEME,   /* s3://bucket/key */
 	S3URL_NOT_S3,      /* an http(s) URL whose host is not S3 (or an S3 website) */
 	S3URL_MALFORMED,   /* an S3 host, but no bucket or key */

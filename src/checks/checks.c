@@ -37,6 +37,10 @@ static const struct check checks[] = {
 	{ "rds-monitoring", TYPES("AWS::RDS::DBInstance", "AWS::RDS::DBCluster"), check_rds_monitoring },
 	{ "autoscaling", TYPES("AWS::AutoScaling::AutoScalingGroup"), check_autoscaling },
 	{ "flow-log-format", TYPES("AWS::EC2::FlowLog"), check_flow_log_format },
+	{ "nested-stack", TYPES("AWS::CloudFormation::Stack"), check_nested_stack },
+	{ "secret-references", NULL, check_secret_references },
+	{ "ecs-service-image", TYPES("AWS::ECS::Service"), check_ecs_service_image },
+	{ "lambda-image", TYPES("AWS::Lambda::Function"), check_lambda_image },
 	{ NULL, NULL, NULL },
 };
 

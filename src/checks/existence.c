@@ -7,8 +7,9 @@
  * A value that is the id or an attribute of a resource of this stack is
  * satisfied by that resource (it is created first: a dependency); any
  * other value not known yet makes the resource uncertain.  S3 code buckets
- * may belong to any account but must be in the stack's region
- * (FAILURES.md rows 29-31).
+ * may belong to any account but must be in the stack's region: a rule's
+ * region_message says what the service answers otherwise (FAILURES.md rows
+ * 29-31).
  */
 #include "checks/checks.h"
 #include "model/model.h"
@@ -105,11 +106,15 @@ static struct model_rule_vars vars_for(const struct hit_ctx *h, const struct mod
 }
 
 static void report_missing(struct hit_ctx *h, const struct model_rule *rule, const char *value,
-			   const char *path, const char *key, const char *message)
+			   const char *path, const char *key, const char *message,
+			   const char *target_region)
 {
 	struct model_rule_vars vars = vars_for(h, rule, value, path, key);
-	char *msg = model_rule_expand(message ? message : rule->message, &vars);
-	char *fix = model_rule_expand(rule->fix, &vars);
+	char *msg, *fix;
+
+	vars.target_region = target_region;
+	msg = model_rule_expand(message ? message : rule->message, &vars);
+	fix = model_rule_expand(rule->fix, &vars);
 	char *fpath = check_path(h->r, path);
 	struct srcpos pos = check_pos(h->r, path);
 	struct finding *f;
@@ -122,7 +127,8 @@ static void report_missing(struct hit_ctx *h, const struct model_rule *rule, con
 	finding_set_fix(f, "%s", fix);
 	where(h->env, rule, &account, &region);
 	if (rule->severity != SEV_WARNING) {
-		char *id = key ? xstrfmt("%s/%s", value, key) : xstrdup(value);
+		char *id = key && !strcmp(rule->target_type, "AWS::S3::Object")
+				   ? xstrfmt("%s/%s", value, key) : xstrdup(value);
 		if (rule->by_property)
 			check_need_by(h->sink, rule->target_type, account, region, rule->by_property,
 				      value);
@@ -147,27 +153,21 @@ static void check_s3(struct hit_ctx *h, const struct model_rule *rule, const cha
 {
 	const struct state_res *b = state_find_bucket(h->env->state, bucket);
 	const char *file;
-	char *msg;
 
 	if (!strcmp(rule->target_type, "AWS::S3::Object")) {
 		if (!b || !key)
 			return; /* the bucket rule reports a missing bucket; no key, nothing to look for */
 		if (!state_object(b, key, &file))
-			report_missing(h, rule, bucket, path, key, NULL);
+			report_missing(h, rule, bucket, path, key, NULL, NULL);
 		return;
 	}
 	if (!b) {
-		report_missing(h, rule, bucket, path, key, NULL);
+		report_missing(h, rule, bucket, path, key, NULL, NULL);
 		return;
 	}
-	if (*b->region && strcmp(b->region, h->env->deploy->region) &&
-	    rule->scope == MODEL_SCOPE_REGION_ANY_ACCOUNT) {
-		msg = xstrfmt("Error occurred while GetObject. S3 Error Code: PermanentRedirect. S3 Error "
-			      "Message: The bucket is in this region: %s. Please use this region to "
-			      "retry the request", b->region);
-		report_missing(h, rule, bucket, path, key, msg);
-		free(msg);
-	}
+	if (*b->region && strcmp(b->region, h->env->deploy->region) && rule->region_message &&
+	    rule->scope == MODEL_SCOPE_REGION_ANY_ACCOUNT)
+		report_missing(h, rule, bucket, path, key, rule->region_message, b->region);
 }
 
 static void on_hit(void *ctx, const struct model_rule *rule, const struct model_rule_hit *hit)
@@ -203,11 +203,11 @@ static void on_hit(void *ctx, const struct model_rule *rule, const struct model_
 
 		where(h->env, rule, &account, &region);
 		if (!state_each(h->env->state, account, region, rule->target_type, has_value, (void *)c))
-			report_missing(h, rule, value, hit->path, key, NULL);
+			report_missing(h, rule, value, hit->path, key, NULL, NULL);
 		return;
 	}
 	if (!lookup(h->env, rule, value))
-		report_missing(h, rule, value, hit->path, key, NULL);
+		report_missing(h, rule, value, hit->path, key, NULL, NULL);
 }
 
 void check_existence(const struct check_env *env, const struct check_resource *r,

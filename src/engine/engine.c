@@ -3,12 +3,14 @@
  * load; bind parameters (and expand AWS::LanguageExtensions loops); open
  * the template; graph; resource types; Rules and Conditions; stack-level
  * checks; pass 1 (resolve every resource, then the outputs); pass 2 (the
- * simulation loop against the account state); then record the stack, its
- * outputs and exports in the state for the stacks that follow, or, when it
- * fails, roll back what it created.
+ * simulation loop against the account state, nested stacks included);
+ * then record the stack, its outputs and exports in the state for the
+ * stacks that follow, or, when it fails, roll back what it created.
  */
 #include "engine/engine.h"
+#include "checks/checks.h"
 #include "engine/engine_hooks.h"
+#include "engine/engine_nested.h"
 #include "engine/engine_sim.h"
 #include "engine/typecheck.h"
 #include "graph/graph.h"
@@ -62,6 +64,7 @@ static enum verdict decide_verdict(const struct stack_result *s, const struct ev
 {
 	size_t i;
 	bool uncertain = has_code(&s->stack_findings, FC_TRANSFORM_NOT_EXPANDED) ||
+			 has_code(&s->stack_findings, FC_DYNREF_UNDECIDED) ||
 			 eval_stack_uncertain(ev);
 
 	if (finding_list_errors(&s->stack_findings))
@@ -87,16 +90,20 @@ static void record_stack(struct state *state, const struct deploy *d,
 					 d->stack_name);
 }
 
-/* The stack fails: CloudFormation deletes what it created, except the
- * resources whose DeletionPolicy is Retain (they stay, owned by no stack). */
+/* The stack fails: CloudFormation deletes what it created, nested stacks'
+ * resources included (to a bounded depth), except the resources whose
+ * DeletionPolicy is Retain (they stay, owned by no stack; t, the stack's
+ * template, is NULL for a nested stack: its policies are not known here). */
 static void roll_back(struct state *state, const struct deploy *d, const struct stack_result *s,
-		      const struct template *t)
+		      const struct template *t, int depth)
 {
 	size_t i;
 
+	for (i = 0; depth < 16 && i < s->n_nested; i++)
+		roll_back(state, d, &s->nested[i], NULL, depth + 1);
 	for (i = 0; i < s->n_resources; i++) {
 		const struct res_result *r = &s->resources[i];
-		const struct tmpl_resource *tr = template_resource(t, r->logical_id);
+		const struct tmpl_resource *tr = t ? template_resource(t, r->logical_id) : NULL;
 		const char *region = sim_scope_region(r->type, d->region);
 		const char *policy = tr ? value_str(value_map_get(tr->def, "DeletionPolicy")) : NULL;
 		const struct state_res *kept;
@@ -132,11 +139,24 @@ static struct stack_result *new_stack(struct run_result *out, const struct deplo
 int engine_check_file(const char *path, const struct deploy *d, struct state *state,
 		      struct run_result *out, struct diag_list *dl)
 {
+	size_t n_stacks = 0;
+	char *real = realpath(path, NULL);
+	struct engine_nest top = { NULL, real ? real : path, NULL, 0, &n_stacks };
+	int rc = engine_run_stack(path, d, state, &top, out, dl);
+
+	free(real);
+	return rc;
+}
+
+int engine_run_stack(const char *path, const struct deploy *d, struct state *state,
+		     const struct engine_nest *nest, struct run_result *out,
+		     struct diag_list *dl)
+{
 	struct finding_list findings = { NULL, 0, 0 };
-	struct engine_stack es = { d, state, state_partition(state), NULL, NULL, NULL, NULL,
-				   NULL, NULL, NULL, 0, NULL, 0 };
+	struct engine_stack es;
 	struct eval_env env = { d->stack_name, d->account, d->region, d->parameters };
-	struct check_env cenv = { d, es.partition, state, NULL };
+	struct check_env cenv;
+	struct check_nested nhooks;
 	struct value *root, *exports = NULL;
 	struct eval_hooks ehooks;
 	struct sim_hooks shooks;
@@ -150,6 +170,17 @@ int engine_check_file(const char *path, const struct deploy *d, struct state *st
 	root = read_template(path, &len, &meta, dl);
 	if (!root)
 		return -1;
+	memset(&es, 0, sizeof(es));
+	es.d = d;
+	es.state = state;
+	es.partition = state_partition(state);
+	es.nest = nest;
+	memset(&cenv, 0, sizeof(cenv));
+	cenv.deploy = d;
+	cenv.partition = es.partition;
+	cenv.state = state;
+	engine_nested_hooks(&es, &nhooks);
+	cenv.nested = &nhooks;
 	engine_eval_hooks(&ehooks, &es);
 	es.ev = eval_new(&env, &ehooks);
 	eval_bind_parameters(es.ev, root, &findings);
@@ -168,6 +199,8 @@ int engine_check_file(const char *path, const struct deploy *d, struct state *st
 	g = graph_build(t, &findings);
 	es.t = cenv.t = t;
 	engine_stack_arrays(&es);
+	cenv.resolved = (const struct value *const *)es.props;
+	cenv.physical = (const char *const *)es.physical;
 	eval_attach(es.ev, t, &findings);
 	eval_rules(es.ev, &findings);
 	eval_conditions(es.ev, &findings);
@@ -175,6 +208,7 @@ int engine_check_file(const char *path, const struct deploy *d, struct state *st
 	if (d->blocked) /* its inputs never arrive: what they would cause is noise */
 		finding_list_free(&findings);
 	s = new_stack(out, d, path, &findings);
+	es.result = s;
 	if (!d->blocked)
 		stack_check_run_all(&cenv, s);
 	if (d->blocked) {
@@ -190,6 +224,8 @@ int engine_check_file(const char *path, const struct deploy *d, struct state *st
 	blocked = d->blocked || finding_list_errors(&s->stack_findings) > 0;
 	engine_sim_hooks(&es, &shooks);
 	sim_run(&cenv, state, g, &shooks, blocked, d->show_resolved, s);
+	if (!d->blocked)
+		engine_nested_outputs(&es, &s->outputs, &exports);
 	if (d->blocked) /* nothing is attempted: no resource findings either */
 		for (size_t k = 0; k < s->n_resources; k++)
 			finding_list_free(&s->resources[k].findings);
@@ -197,7 +233,7 @@ int engine_check_file(const char *path, const struct deploy *d, struct state *st
 	if (s->verdict == VERDICT_OK || s->verdict == VERDICT_UNCERTAIN)
 		record_stack(state, d, s, exports);
 	else
-		roll_back(state, d, s, t);
+		roll_back(state, d, s, t, 0);
 	value_free(exports);
 	engine_stack_free(&es);
 	graph_free(g);

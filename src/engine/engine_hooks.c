@@ -4,6 +4,7 @@
  */
 #include "engine/engine_hooks.h"
 #include "aws/regions.h"
+#include "engine/physid.h"
 #include "model/model.h"
 #include "state/state.h"
 #include "util/xalloc.h"
@@ -42,6 +43,46 @@ static struct value *with_origin(struct value *v, const char *logical_id)
 	return v;
 }
 
+/* ---- Nested stacks: the stack's ARN and the child's outputs ---- */
+
+static bool is_nested_stack(const struct engine_stack *es, long i)
+{
+	const char *type = es->t->resources[i].type;
+
+	return type && !strcmp(type, "AWS::CloudFormation::Stack") && es->physical[i];
+}
+
+/* The nested stack's ARN: the child's own AWS::StackId. */
+static struct value *nested_arn(const struct engine_stack *es, long i, struct srcpos pos)
+{
+	return value_string_take(pos, physid_stack_arn(es->partition, es->d->region, es->d->account,
+						       es->physical[i]));
+}
+
+static struct value *nested_getatt(const struct engine_stack *es, long i, const char *logical_id,
+				   const char *attr, struct srcpos pos)
+{
+	const struct value *v;
+	struct value *copy;
+
+	if (!strcmp(attr, "StackId"))
+		return nested_arn(es, i, pos);
+	if (strncmp(attr, "Outputs.", 8))
+		return value_unknown(pos, "%s.%s is not an attribute of a nested stack", logical_id,
+				     attr);
+	if (!es->nested_outputs || !es->nested_outputs[i])
+		/* no origin: what the output holds need not exist because the stack does */
+		return value_unknown(pos, "%s.%s is known only once the nested stack %s is created "
+				     "(and its template is in the account state)", logical_id, attr,
+				     logical_id);
+	v = value_map_get(es->nested_outputs[i], attr + 8);
+	if (!v)
+		return value_unknown(pos, "the nested stack %s has no output %s", logical_id, attr + 8);
+	copy = value_copy(v);
+	copy->pos = pos;
+	return copy;
+}
+
 static struct value *resource_ref(void *ctx, const char *logical_id, struct srcpos pos)
 {
 	struct engine_stack *es = ctx;
@@ -50,6 +91,8 @@ static struct value *resource_ref(void *ctx, const char *logical_id, struct srcp
 
 	if (i < 0)
 		return value_unknown(pos, "%s is not a resource of the template", logical_id);
+	if (is_nested_stack(es, i))
+		return nested_arn(es, i, pos);
 	if (!es->physical[i])
 		return with_origin(value_unknown(pos, "the name of %s is not known yet", logical_id),
 				   logical_id);
@@ -70,6 +113,8 @@ static struct value *resource_getatt(void *ctx, const char *logical_id, const ch
 
 	if (i < 0)
 		return value_unknown(pos, "%s is not a resource of the template", logical_id);
+	if (is_nested_stack(es, i))
+		return nested_getatt(es, i, logical_id, attr, pos);
 	m = model_of(es, es->t->resources[i].type ? es->t->resources[i].type : "");
 	if (m && es->physical[i]) {
 		struct model_sim s = sim_of(es, (size_t)i, pos);

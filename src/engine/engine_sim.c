@@ -3,6 +3,9 @@
  * which the simulation loop reads it (see engine_sim.h).
  */
 #include "engine/engine_sim.h"
+#include "checks/checks.h"
+#include "engine/engine_dynref.h"
+#include "engine/engine_nested.h"
 #include "engine/physid.h"
 #include "model/model.h"
 #include "sim/names.h"
@@ -22,6 +25,9 @@ void engine_stack_arrays(struct engine_stack *es)
 	es->res_findings = xcalloc(n, sizeof(*es->res_findings));
 	es->cond = xcalloc(n, sizeof(*es->cond));
 	es->cond_reason = xcalloc(n, sizeof(*es->cond_reason));
+	es->nested_outputs = xcalloc(n, sizeof(*es->nested_outputs));
+	es->reresolved = xcalloc(n, sizeof(*es->reresolved));
+	es->ssm = check_ssm_scan_new();
 }
 
 void engine_stack_free(struct engine_stack *es)
@@ -32,7 +38,11 @@ void engine_stack_free(struct engine_stack *es)
 		value_free(es->props[i]);
 		free(es->physical[i]);
 		finding_list_free(&es->res_findings[i]);
+		value_free(es->nested_outputs ? es->nested_outputs[i] : NULL);
 	}
+	free(es->nested_outputs);
+	free(es->reresolved);
+	check_ssm_scan_free(es->ssm);
 	free(es->props);
 	free(es->physical);
 	free(es->res_findings);
@@ -56,6 +66,8 @@ char *engine_physical_id(const struct engine_stack *es, size_t i, const struct v
 	const struct model *m = NULL;
 	struct diag_list dl = DIAG_LIST_INIT;
 
+	if (!strcmp(type, "AWS::CloudFormation::Stack"))
+		return engine_nested_stack_name(es->d->stack_name, r->logical_id);
 	if (es->d->models)
 		m = model_find(es->d->models, type, &dl);
 	diag_clear(&dl);
@@ -94,11 +106,29 @@ char *engine_physical_id(const struct engine_stack *es, size_t i, const struct v
 	return physid_name(es->d->stack_name, r->logical_id);
 }
 
+/* What the checks called from pass 1 see of the stack. */
+static struct check_env env_of(const struct engine_stack *es)
+{
+	struct check_env env;
+
+	memset(&env, 0, sizeof(env));
+	env.deploy = es->d;
+	env.partition = es->partition;
+	env.state = es->state;
+	env.t = es->t;
+	env.resolved = (const struct value *const *)es->props;
+	env.physical = (const char *const *)es->physical;
+	env.result = es->d->blocked ? NULL : es->result; /* a blocked stack needs nothing yet */
+	return env;
+}
+
 void engine_resolve_all(struct engine_stack *es, const struct graph *g,
 			struct finding_list *stack_fl)
 {
+	struct check_env env = env_of(es);
 	size_t k;
 
+	es->g = g;
 	for (k = 0; k < es->n; k++) {
 		size_t i = g->order[k];
 
@@ -106,8 +136,48 @@ void engine_resolve_all(struct engine_stack *es, const struct graph *g,
 		if (es->cond[i] == EVAL_FALSE)
 			continue;
 		es->props[i] = eval_resource_properties(es->ev, i, stack_fl, &es->res_findings[i]);
+		/* ssm references are resolved with the template, before any resource */
+		check_ssm_resource(&env, es->ssm, i, es->props[i], stack_fl);
+		engine_ssm_substitute(es, es->props[i]);
 		es->physical[i] = engine_physical_id(es, i, es->props[i]);
 	}
+	check_ssm_stack(&env, es->ssm, stack_fl);
+}
+
+/* True when resource i depends on a nested stack simulated since pass 1,
+ * or on a resource resolved again for that reason: its values may have
+ * been unknown in pass 1 and are known now. */
+static bool stale(const struct engine_stack *es, size_t i)
+{
+	const struct graph_node *node;
+	size_t e;
+
+	if (!es->n_nested_run || !es->g)
+		return false;
+	node = &es->g->nodes[i];
+	for (e = 0; e < node->n_deps; e++) {
+		size_t j = node->deps[e].to;
+
+		if (es->nested_outputs[j] || es->reresolved[j])
+			return true;
+	}
+	return false;
+}
+
+/* Resolves resource i again (pass 2); template-level errors were reported
+ * by pass 1. */
+static void reresolve(struct engine_stack *es, size_t i)
+{
+	struct finding_list scratch = { NULL, 0, 0 };
+
+	value_free(es->props[i]);
+	finding_list_free(&es->res_findings[i]);
+	es->props[i] = eval_resource_properties(es->ev, i, &scratch, &es->res_findings[i]);
+	engine_ssm_substitute(es, es->props[i]);
+	free(es->physical[i]);
+	es->physical[i] = engine_physical_id(es, i, es->props[i]);
+	es->reresolved[i] = true;
+	finding_list_free(&scratch);
 }
 
 /* ---- The simulation loop's hooks ---- */
@@ -126,6 +196,8 @@ static struct value *resolve(void *ctx, size_t i, struct finding_list *fl, bool 
 	struct engine_stack *es = ctx;
 
 	(void)uncertain;
+	if (es->cond[i] != EVAL_FALSE && stale(es, i))
+		reresolve(es, i);
 	finding_list_copy(fl, &es->res_findings[i]);
 	if (finding_list_errors(&es->res_findings[i]))
 		*failed = true;

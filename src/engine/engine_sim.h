@@ -10,6 +10,13 @@
  * CloudFormation reports them before any resource.  Pass 2 is the
  * simulation loop (sim.h), which reads pass 1's results through the hooks
  * engine_sim_hooks fills.
+ *
+ * Nested stacks are simulated in pass 2, at their turn, so that what
+ * earlier waves created is in the account state the child sees; their
+ * outputs are then known, and every resource that depends on a nested
+ * stack (or on a resource resolved again for that reason) is resolved
+ * again before its own turn.  Stack outputs are resolved again after
+ * pass 2 for the same reason.
  */
 #ifndef CFN_ENGINE_SIM_H
 #define CFN_ENGINE_SIM_H
@@ -17,6 +24,8 @@
 #include "engine/engine.h"
 #include "eval/eval.h"
 #include "sim/sim.h"
+
+struct engine_nest;
 
 struct engine_stack {
 	const struct deploy *d;          /* borrowed */
@@ -30,6 +39,14 @@ struct engine_stack {
 	enum eval_tri *cond;             /* owned, per resource index: its Condition */
 	const char **cond_reason;        /* per resource index, borrowed from ev: why unknown */
 	size_t n;                        /* resources */
+	const struct graph *g;           /* borrowed dependency graph, once built */
+	struct stack_result *result;     /* borrowed: the stack's result, once created */
+	const struct engine_nest *nest;  /* borrowed: the chain of stacks that includes this one */
+	struct value **nested_outputs;   /* owned, per resource index: the outputs of the nested
+					    stack it created (simulated), else NULL */
+	bool *reresolved;                /* owned, per resource index: resolved again in pass 2 */
+	size_t n_nested_run;             /* nested stacks this stack simulated */
+	struct check_ssm_scan *ssm;      /* owned: what the SSM reference scan saw in pass 1 */
 	struct engine_miss *misses;      /* owned: what the resolver found missing */
 	size_t n_misses;
 };
@@ -49,8 +66,9 @@ struct engine_miss {
 void engine_stack_arrays(struct engine_stack *es);
 /* Frees what es owns. */
 void engine_stack_free(struct engine_stack *es);
-/* Pass 1: conditions, properties and physical names in g's order; template
- * errors go to stack_fl. */
+/* Pass 1: conditions, properties and physical names in g's order (kept
+ * in es->g); template errors and the SSM references CloudFormation
+ * resolves before any resource go to stack_fl. */
 void engine_resolve_all(struct engine_stack *es, const struct graph *g,
 			struct finding_list *stack_fl);
 /* Records a miss (copies every string; by_property may be NULL). */

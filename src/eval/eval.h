@@ -57,7 +57,9 @@ struct eval_env {
 	const char *stack_name; /* borrowed */
 	const char *account;    /* borrowed: 12 digits */
 	const char *region;     /* borrowed: "us-east-1" */
-	const struct value *given; /* borrowed map name -> string value (--param), or NULL */
+	const struct value *given; /* borrowed map name -> scalar value (--param; a nested
+				      stack's Parameters, where unknown values bind as
+				      unknown), or NULL */
 };
 
 /* Three-valued results of conditions and rules. */

@@ -202,15 +202,6 @@ static char *raw_value(struct eval *ev, const struct value_entry *e)
 	return eval_scalar_text(v);
 }
 
-/* True when the value given for name is unknown (an output of another
- * stack known only once AWS has created it). */
-static bool given_unknown(const struct eval *ev, const char *name)
-{
-	const struct value *v = value_map_get(ev->env.given, name);
-
-	return v && v->kind == VALUE_UNKNOWN;
-}
-
 /* AWS-specific values must exist: asks the hook for each. */
 static void check_exists(struct eval *ev, const char *name, const struct param_type *pt,
 			 const struct value *bound, struct srcpos pos, struct finding_list *fl)
@@ -310,8 +301,10 @@ void eval_bind_parameters(struct eval *ev, const struct value *root, struct find
 			continue;
 		}
 		value_map_set(ev->param_types, e->key, value_string(e->key_pos, type));
-		if (given_unknown(ev, e->key)) {
-			/* wired from an output not known before the deployment (scenarios) */
+		if (value_map_get(ev->env.given, e->key) &&
+		    value_map_get(ev->env.given, e->key)->kind == VALUE_UNKNOWN) {
+			/* a nested stack's parameter computed from a resource of its
+			 * parent: bound as unknown, its constraints cannot be judged */
 			value_map_set(ev->params, e->key, value_copy(value_map_get(ev->env.given, e->key)));
 			continue;
 		}

@@ -346,7 +346,13 @@ static void on_scalar(struct yaml_loader *ld, const yaml_event_t *ev)
 
 	if (check_tag(ld, (const char *)ev->data.scalar.tag, 1, pos, &cfn) < 0)
 		return;
-	v = scalar_value(ld, ev, cfn, pos);
+	if (ld->depth && ld->stack[ld->depth - 1].node->kind == VALUE_MAP &&
+	    !ld->stack[ld->depth - 1].key && !cfn &&
+	    strlen((const char *)ev->data.scalar.value) == ev->data.scalar.length)
+		/* a mapping key is its text: a logical id Off or No is not a boolean */
+		v = value_string(pos, (const char *)ev->data.scalar.value);
+	else
+		v = scalar_value(ld, ev, cfn, pos);
 	if (!v)
 		return;
 	ld->n_nodes++;

@@ -188,6 +188,8 @@ struct model_rule {
 	enum severity severity;     /* SEV_ERROR fails the create; SEV_WARNING does not */
 	const char *unless;         /* regex: values it matches are not checked; or NULL */
 	const char *message;        /* CloudFormation's message, with {placeholders} */
+	const char *region_message; /* S3 bucket rules of scope region-any-account: the message
+				       when the bucket is in another region; NULL: not judged */
 	const char *fix;            /* what to create or change first, with {placeholders} */
 	const char *source;         /* where the message was seen (for maintainers) */
 	struct srcpos pos;          /* where the rule is written */
@@ -228,6 +230,7 @@ struct model_rule_vars {
 	const char *target_arn;  /* {target_arn}: the ARN of the target named by value */
 	const char *object_key;  /* {object_key}: the S3 key beside the bucket */
 	const char *resource_arn; /* {resource_arn}: the ARN of the resource being created */
+	const char *target_region; /* {target_region}: the region the target is in */
 };
 /* Returns text (a rule's message or fix) with its placeholders replaced
  * (new). */

@@ -32,6 +32,8 @@ static const struct {
 	{ "severity", false },        /* error (default) or warning */
 	{ "unless", false },          /* regex of values not to check */
 	{ "message", true },          /* CloudFormation's message */
+	{ "region_message", false },  /* S3 targets: the message when the bucket is in
+					 another region (region-any-account) */
 	{ "fix", true },              /* what to create or change first */
 	{ "source", true },           /* where the message was seen */
 };
@@ -39,7 +41,7 @@ static const struct {
 /* Placeholders a message or fix may use. */
 static const char *const placeholders[] = {
 	"value", "logical_id", "property", "region", "account", "partition", "target_arn",
-	"object_key", "resource_arn", NULL,
+	"object_key", "resource_arn", "target_region", NULL,
 };
 
 static const struct {
@@ -102,7 +104,7 @@ static int check_placeholders(const char *id, const struct value *v, struct diag
 		if (!placeholders[i]) {
 			diag_error(dl, v->pos, "rule %s: unknown placeholder {%.*s} (value, logical_id, "
 				   "property, region, account, partition, target_arn, object_key, "
-				   "resource_arn)", id,
+				   "resource_arn, target_region)", id,
 				   (int)(close - p - 1), p + 1);
 			return -1;
 		}
@@ -208,6 +210,7 @@ static int parse_rule(const struct value *item, struct model_rule *r, struct dia
 	r->by_property = value_str(value_map_get(item, "by_property"));
 	r->unless = value_str(value_map_get(item, "unless"));
 	r->message = value_str(value_map_get(item, "message"));
+	r->region_message = value_str(value_map_get(item, "region_message"));
 	r->fix = value_str(value_map_get(item, "fix"));
 	r->source = value_str(value_map_get(item, "source"));
 	r->match = MODEL_MATCH_ID;
@@ -251,8 +254,16 @@ static int parse_rule(const struct value *item, struct model_rule *r, struct dia
 		}
 	}
 	if (check_placeholders(id, value_map_get(item, "message"), dl) < 0 ||
-	    check_placeholders(id, value_map_get(item, "fix"), dl) < 0)
+	    check_placeholders(id, value_map_get(item, "fix"), dl) < 0 ||
+	    (r->region_message &&
+	     check_placeholders(id, value_map_get(item, "region_message"), dl) < 0))
 		rc = -1;
+	if (r->region_message && (strcmp(r->target_type, "AWS::S3::Bucket") ||
+				  r->scope != MODEL_SCOPE_REGION_ANY_ACCOUNT)) {
+		diag_error(dl, value_map_get(item, "region_message")->pos, "rule %s: region_message "
+			   "is for AWS::S3::Bucket rules of scope region-any-account", id);
+		rc = -1;
+	}
 	return rc;
 }
 
@@ -382,7 +393,7 @@ char *model_rule_expand(const char *text, const struct model_rule_vars *vars)
 {
 	const char *values[] = { vars->value, vars->logical_id, vars->property, vars->region,
 				 vars->account, vars->partition, vars->target_arn,
-				 vars->object_key, vars->resource_arn };
+				 vars->object_key, vars->resource_arn, vars->target_region };
 	struct strbuf sb = STRBUF_INIT;
 	const char *p = text;
 

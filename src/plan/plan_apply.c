@@ -98,10 +98,46 @@ static bool apply_object(struct state *state, struct plan_step *st)
 		objects = value_map(SRCPOS_NONE);
 		value_map_set(props, "Objects", objects);
 	}
-	if (!value_map_get(objects, slash + 1))
-		value_map_set(objects, slash + 1, value_map(SRCPOS_NONE));
+	/* with the step's local copy (File:), when it found one */
+	if (!value_map_get(objects, slash + 1) || st->properties)
+		value_map_set(objects, slash + 1, with_required(NULL, st));
 	state_add(state, b->account, b->region, "AWS::S3::Bucket", b->id, props, b->stack, b->pos);
 	free(name);
+	return true;
+}
+
+/* "repository:tag" (or "repository@digest"): the tag goes into the
+ * repository's ImageTags, the repository is created when missing. */
+static bool apply_image(struct state *state, struct plan_step *st)
+{
+	const char *sep = strpbrk(st->id, ":@");
+	char *repo_name;
+	const struct state_res *repo;
+	struct value *props, *tags;
+
+	if (!sep || sep == st->id || !sep[1]) {
+		block(st, xstrfmt("%s is not REPOSITORY:TAG or REPOSITORY@DIGEST", st->id));
+		return false;
+	}
+	repo_name = xstrndup(st->id, (size_t)(sep - st->id));
+	repo = state_find(state, st->account, st->region, "AWS::ECR::Repository", repo_name);
+	props = repo ? value_copy(repo->props) : value_map(SRCPOS_NONE);
+	tags = (struct value *)value_map_get(props, "ImageTags");
+	if (*sep == ':' && (!repo || (tags && tags->kind == VALUE_LIST))) {
+		/* a repository without ImageTags in the state has every tag */
+		if (!tags) {
+			tags = value_list(SRCPOS_NONE);
+			value_map_set(props, "ImageTags", tags);
+		}
+		value_list_append(tags, value_string(SRCPOS_NONE, sep + 1));
+	}
+	if (repo)
+		state_add(state, repo->account, repo->region, repo->type, repo->id, props, repo->stack,
+			  repo->pos);
+	else
+		state_add(state, st->account, st->region, "AWS::ECR::Repository", repo_name, props,
+			  NULL, SRCPOS_NONE);
+	free(repo_name);
 	return true;
 }
 
@@ -185,6 +221,7 @@ static const struct {
 	{ "AWS::S3::Bucket", apply_bucket },
 	{ "AWS::S3::Object", apply_object },
 	{ "AWS::CloudFormation::Export", apply_export },
+	{ "AWS::ECR::Image", apply_image },
 };
 
 size_t plan_apply(struct state *state, struct plan_step *steps, size_t n)

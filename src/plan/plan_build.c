@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* The prerequisites found so far, in the order found. */
 struct checklist {
@@ -46,6 +47,44 @@ static void add_needer(struct plan_step *st, const char *stack, const char *logi
 	free(who);
 }
 
+static bool regular_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* For an object "bucket/key" that s needs: the local file to upload, when
+ * the folder of s's template holds one at key or named as key's last part
+ * (a nested template next to its parent), as {File: PATH} (new), or NULL. */
+static struct value *local_copy(const struct stack_result *s, const char *id)
+{
+	const char *key = strchr(id, '/'), *base, *slash;
+	char *dir, *path = NULL;
+	struct value *props = NULL;
+
+	if (!key || !s->template_file)
+		return NULL;
+	key++;
+	base = strrchr(key, '/') ? strrchr(key, '/') + 1 : key;
+	slash = strrchr(s->template_file, '/');
+	dir = slash ? xstrndup(s->template_file, (size_t)(slash - s->template_file)) : xstrdup(".");
+	if (*key && !strstr(key, "..")) {
+		path = xstrfmt("%s/%s", dir, key);
+		if (!regular_file(path)) {
+			free(path);
+			path = xstrfmt("%s/%s", dir, base);
+		}
+		if (regular_file(path)) {
+			props = value_map(SRCPOS_NONE);
+			value_map_set(props, "File", value_string(SRCPOS_NONE, path));
+		}
+	}
+	free(path);
+	free(dir);
+	return props;
+}
+
 /* Adds the prerequisites of s (and of its nested stacks, to a bounded
  * depth) under the top-level stack top; returns how many are new. */
 static size_t collect_stack(struct checklist *cl, const struct stack_result *s, const char *top,
@@ -68,6 +107,8 @@ static size_t collect_stack(struct checklist *cl, const struct stack_result *s, 
 			st->id = xstrdup(p->id);
 			st->by_property = p->by_property ? xstrdup(p->by_property) : NULL;
 			st->stack = xstrdup(top);
+			if (!strcmp(p->type, "AWS::S3::Object"))
+				st->properties = local_copy(s, p->id);
 			added++;
 		}
 		for (k = 0; k < p->needed_by.n; k++)

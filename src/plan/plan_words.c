@@ -122,12 +122,18 @@ void plan_describe_prereq(struct plan_step *st, struct model_set *models,
 	where(&sb, is_arn && *a.account ? a.account : st->account,
 	      *st->region || !is_arn ? st->region : a.region, st->type);
 	name = is_arn ? (strrchr(a.resource, '/') ? strrchr(a.resource, '/') + 1 : a.resource) : st->id;
-	if (st->properties && exists(state, st)) {
+	if (!strcmp(st->type, "AWS::S3::Object") && (slash = strchr(st->id, '/')) != NULL) {
+		strbuf_addf(&sb, "upload %s", slash + 1);
+		if (value_str(value_map_get(st->properties, "File")))
+			strbuf_addf(&sb, " (the local file %s)",
+				    value_str(value_map_get(st->properties, "File")));
+		strbuf_addf(&sb, " to S3 bucket %.*s.", (int)(slash - st->id), st->id);
+	} else if (st->properties && exists(state, st)) {
 		properties(&sb, st->properties, "set ");
 		strbuf_addf(&sb, " on %s %s.", noun, name);
-	} else if (!strcmp(st->type, "AWS::S3::Object") && (slash = strchr(st->id, '/')) != NULL) {
-		strbuf_addf(&sb, "upload %s to S3 bucket %.*s.", slash + 1, (int)(slash - st->id),
-			    st->id);
+	} else if (!strcmp(st->type, "AWS::ECR::Image") && (slash = strpbrk(st->id, ":@")) != NULL) {
+		strbuf_addf(&sb, "push the image %s to ECR repository %.*s (creating the repository "
+			    "if it does not exist).", st->id, (int)(slash - st->id), st->id);
 	} else if (!strcmp(st->type, "AWS::CloudFormation::Export")) {
 		strbuf_addf(&sb, "deploy the stack that exports %s (no stack of this plan exports it).",
 			    st->id);

@@ -2,6 +2,7 @@
  * check.c - running the check table and the sink that checks report into.
  */
 #include "sim/check.h"
+#include "load/load.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -138,4 +139,44 @@ char *check_path(const struct check_resource *r, const char *path)
 	if (!path || !*path)
 		return xstrfmt("Resources/%s/Properties", r->logical_id);
 	return xstrfmt("Resources/%s/Properties/%s", r->logical_id, path);
+}
+
+struct walk {
+	void (*fn)(void *ctx, const struct value *s, const char *path); /* called per string */
+	void *ctx;          /* fn's context */
+	struct strbuf path; /* path of the value being visited */
+};
+
+static void walk(struct walk *w, const struct value *v, int depth)
+{
+	size_t len = w->path.len, i;
+
+	if (depth > LOAD_MAX_DEPTH)
+		return;
+	if (v->kind == VALUE_STRING) {
+		w->fn(w->ctx, v, w->path.buf);
+	} else if (v->kind == VALUE_LIST) {
+		for (i = 0; i < v->u.list.n; i++) {
+			strbuf_addf(&w->path, "%s%zu", len ? "/" : "", i);
+			walk(w, v->u.list.items[i], depth + 1);
+			strbuf_setlen(&w->path, len);
+		}
+	} else if (v->kind == VALUE_MAP) {
+		for (i = 0; i < v->u.map.n; i++) {
+			strbuf_addf(&w->path, "%s%s", len ? "/" : "", v->u.map.entries[i].key);
+			walk(w, v->u.map.entries[i].val, depth + 1);
+			strbuf_setlen(&w->path, len);
+		}
+	}
+}
+
+void check_each_string(const struct value *v,
+		       void (*fn)(void *ctx, const struct value *s, const char *path), void *ctx)
+{
+	struct walk w = { fn, ctx, STRBUF_INIT };
+
+	if (!v)
+		return;
+	walk(&w, v, 0);
+	strbuf_release(&w.path);
 }

@@ -6,8 +6,11 @@
  * function that reads one resolved resource, the account state and the
  * deployment, and reports through a sink: a failure (with CloudFormation's
  * message and a fix), an uncertainty (with the reason), or a prerequisite
- * the resource needs.  Checks never write the state and never print.
- * Adding a check is one file under src/checks/ and one line in checks.c.
+ * the resource needs.  Checks never write the state and never print; the
+ * one exception is a nested stack, which the nested-stack check has the
+ * engine simulate through env->nested (the child's resources enter the
+ * state as any created resource does).  Adding a check is one file under
+ * src/checks/ and one line in checks.c.
  */
 #ifndef CFN_CHECK_H
 #define CFN_CHECK_H
@@ -20,12 +23,21 @@
 #include "state/state.h"
 #include "template/template.h"
 
+struct check_nested;
+
 /* Where the stack is created and what surrounds it. */
 struct check_env {
 	const struct deploy *deploy;  /* stack name, account, region, capabilities, date */
 	const char *partition;        /* "aws", "aws-cn", "aws-us-gov" */
 	const struct state *state;    /* the account state, as the simulation has it so far */
 	const struct template *t;     /* the template being created */
+	const struct value *const *resolved; /* per resource index of t: pass 1's resolved
+					       properties (NULL entries: skipped), or NULL */
+	const char *const *physical;  /* per resource index of t: the name it gets, or NULL */
+	const struct check_nested *nested; /* simulates nested stacks; NULL: not simulated */
+	struct stack_result *result;  /* borrowed: where checks run outside a resource's sink
+					 (pass 1's SSM references) record prerequisites;
+					 NULL: not recorded */
 };
 
 /* One resource whose create is being attempted. */
@@ -54,6 +66,36 @@ struct check {
 	const char *name;            /* "name-collision": stable, for --help and tests */
 	const char *const *types;    /* resource types it applies to; NULL = every type */
 	check_fn run;                /* the check */
+};
+
+/* ---- Nested stacks: the engine's entry point ---- */
+
+enum check_nested_status {
+	NESTED_INVALID = 0,
+	NESTED_RAN,        /* simulated: child says how it went */
+	NESTED_SKIPPED,    /* not attempted: a resource it depends on fails */
+	NESTED_RECURSION,  /* its template is already in the chain of stacks that includes it */
+	NESTED_LIMIT,      /* past the nesting depth or the count of nested stacks simulated */
+	NESTED_UNREADABLE, /* the object's file is not a template */
+};
+
+/* What simulating a nested stack gave. */
+struct check_nested_result {
+	enum check_nested_status status;
+	const struct stack_result *child; /* NESTED_RAN: the child's result, borrowed from the
+					     parent's nested list (valid until the next run) */
+	char *detail;                     /* owned: the chain (recursion), the limit passed,
+					     or the error (unreadable); NULL otherwise */
+};
+
+struct check_nested {
+	void *ctx; /* the engine's stack */
+	/* Simulates the nested stack that resource r creates from the template
+	 * in file (canonical path, borrowed) read from object ("s3://BUCKET/KEY"),
+	 * with params (borrowed map name -> scalar or unknown, or NULL) as its
+	 * parameter values; fills out (free out->detail). */
+	void (*run)(void *ctx, const struct check_resource *r, const char *object,
+		    const char *file, const struct value *params, struct check_nested_result *out);
 };
 
 /* The table, terminated by an entry with a NULL name. */
@@ -102,5 +144,11 @@ void check_need_by(struct check_sink *sink, const char *type, const char *accoun
 struct srcpos check_pos(const struct check_resource *r, const char *path);
 /* "Resources/LOGICAL/Properties/PATH" (new). */
 char *check_path(const struct check_resource *r, const char *path);
+/* Calls fn for every string under v (borrowed), in order, with its path
+ * below v ("A/0/B"; "" for v itself; borrowed, valid during the call).
+ * Bounded by the tree's depth (LOAD_MAX_DEPTH): deeper parts are not
+ * visited. */
+void check_each_string(const struct value *v,
+		       void (*fn)(void *ctx, const struct value *s, const char *path), void *ctx);
 
 #endif

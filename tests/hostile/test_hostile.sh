@@ -108,4 +108,57 @@ expect_status 1
 expect_json stacks.0.stack_findings.0.code CD1006
 expect_json stacks.0.stack_findings.0.message "Template may not exceed 1048576 bytes in size."
 
+# Nested stacks that include themselves: directly, and through two others
+# (a -> b -> c -> a).  Each is caught where the chain closes, at once.
+N="$H/nested"
+mkdir "$N"
+url=https://tpl.s3.amazonaws.com
+for t in self a b c; do
+	case $t in self) next=self ;; a) next=b ;; b) next=c ;; c) next=a ;; esac
+	printf 'Resources:\n  Inc:\n    Type: AWS::CloudFormation::Stack\n    Properties: {TemplateURL: %s/%s.yaml}\n' \
+		"$url" "$next" >"$N/$t.yaml"
+done
+{
+	printf 'accounts:\n  "123456789012":\n    regions:\n      us-east-1:\n        AWS::S3::Bucket:\n'
+	printf '          tpl:\n            Objects:\n'
+	for t in self a b c; do printf '              %s.yaml: {File: %s.yaml}\n' $t $t; done
+} >"$N/state.yaml"
+hostile "$N/self.yaml" --state "$N/state.yaml"
+expect_status 1
+expect_json stacks.0.resources.0.findings.0.code CD5005
+expect_json stacks.0.resources.0.findings.0.message "Nested stack Inc includes its own template ($(cd "$N" && pwd -P)/self.yaml -> s3://tpl/self.yaml): CloudFormation would create nested stacks until the account's stack quota stops it (LimitExceededException: Limit for stack has been exceeded)"
+hostile "$N/a.yaml" --state "$N/state.yaml"
+expect_status 1
+expect_json stacks.0.nested.0.nested.0.resources.0.findings.0.message "Nested stack Inc includes its own template ($(cd "$N" && pwd -P)/a.yaml -> s3://tpl/b.yaml -> s3://tpl/c.yaml -> s3://tpl/a.yaml): CloudFormation would create nested stacks until the account's stack quota stops it (LimitExceededException: Limit for stack has been exceeded)"
+expect_json stacks.0.resources.0.findings.0.code CD5003
+
+# A fan-out bomb without any cycle: ten templates, each nesting the next ten
+# times (10^10 stacks if all were run).  The budget of nested stacks ends it.
+F="$H/fanout"
+mkdir "$F"
+i=0
+while [ $i -lt 10 ]; do
+	{
+		echo "Resources:"
+		k=0
+		while [ $k -lt 10 ]; do
+			printf '  S%d:\n    Type: AWS::CloudFormation::Stack\n    Properties: {TemplateURL: %s/l%d.yaml}\n' \
+				$k "$url" $((i + 1))
+			k=$((k + 1))
+		done
+	} >"$F/l$i.yaml"
+	i=$((i + 1))
+done
+printf 'Resources:\n  T: {Type: AWS::SNS::Topic}\n' >"$F/l10.yaml"
+{
+	printf 'accounts:\n  "123456789012":\n    regions:\n      us-east-1:\n        AWS::S3::Bucket:\n'
+	printf '          tpl:\n            Objects:\n'
+	i=1
+	while [ $i -le 10 ]; do printf '              l%d.yaml: {File: l%d.yaml}\n' $i $i; i=$((i + 1)); done
+} >"$F/state.yaml"
+hostile "$F/l0.yaml" --state "$F/state.yaml"
+expect_status 3
+expect_json stacks.0.resources.1.logical_id S1
+expect_json stacks.0.resources.1.findings.0.message "Nested stack S1 is not simulated: 200 nested stacks were already simulated under this stack, the most cfn-dryrun simulates"
+
 done_testing

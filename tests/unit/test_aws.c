@@ -10,6 +10,7 @@
 #include "helpers.h"
 #include "state/state.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static void expect_s3(const char *url, const char *bucket, const char *key, const char *region)
@@ -69,6 +70,15 @@ static void test_s3url(void **state)
 	assert_int_equal(s3url_parse("s3://cfn-templates/network.yaml", &u), S3URL_S3_SCHEME);
 	assert_string_equal(u.bucket, "cfn-templates");
 	s3url_free(&u);
+	/* text that is no URL at all: an intrinsic written as a string, spaces, braces */
+	expect_s3_error("!Sub https://${Bucket}.s3.amazonaws.com/x.yaml", S3URL_NOT_A_URI);
+	expect_s3_error("https://tpl.s3.amazonaws.com/my file.yaml", S3URL_NOT_A_URI);
+	expect_s3_error("", S3URL_NOT_A_URI);
+	expect_s3_error("ftp://tpl.s3.amazonaws.com/x.yaml", S3URL_NOT_A_URL);
+	expect_s3_error("https://tpl.s3-website.us-east-1.amazonaws.com/x.yaml", S3URL_NOT_S3);
+	/* the legacy regional form and a path with several slashes */
+	expect_s3("https://s3-eu-west-1.amazonaws.com/tpl/a/b/c.yaml", "tpl", "a/b/c.yaml",
+		  "eu-west-1");
 }
 
 static void test_dynref(void **state)
@@ -105,6 +115,59 @@ static void test_dynref(void **state)
 	assert_true(l.items[6].malformed); /* a label is not a version */
 	assert_true(l.items[7].malformed); /* only SecretString may be read */
 	dynref_list_free(&l);
+
+	/* parameter names: [a-zA-Z0-9_.-/]+, or a parameter ARN; an empty version */
+	dynref_scan("{{resolve:ssm:/a b}} {{resolve:ssm:/x:}} {{resolve:ssm:arn:aws:ssm:us-east-1:"
+		    "222222222222:parameter/team/db}} {{resolve:ssm:arn:aws:ssm:us-east-1:2:topic/x}} "
+		    "{{resolve:ssm-secure:pw:12}} {{resolve:secretsmanager:s::::}} "
+		    "{{resolve:secretsmanager:s:SecretString:k:AWSPREVIOUS}} "
+		    "{{resolve:secretsmanager:s:SecretString:k:st:id:extra}} {{resolve:secretsmanager:}}",
+		    &l);
+	assert_int_equal(l.n, 9);
+	assert_true(l.items[0].malformed);
+	assert_true(l.items[1].malformed);
+	assert_false(l.items[2].malformed);
+	assert_string_equal(l.items[2].name, "arn:aws:ssm:us-east-1:222222222222:parameter/team/db");
+	assert_true(l.items[3].malformed);
+	assert_false(l.items[4].malformed);
+	assert_string_equal(l.items[4].version, "12");
+	assert_false(l.items[5].malformed); /* the documented shortcut */
+	assert_null(l.items[5].json_key);
+	assert_string_equal(l.items[6].version_stage, "AWSPREVIOUS");
+	assert_true(l.items[7].malformed);
+	assert_true(l.items[8].malformed);
+	dynref_list_free(&l);
+}
+
+static void test_dynref_names(void **state)
+{
+	char *name, *account, *region;
+
+	(void)state;
+	name = dynref_ssm_name("/app/db", &account, &region);
+	assert_string_equal(name, "/app/db");
+	assert_null(account);
+	assert_null(region);
+	free(name);
+	name = dynref_ssm_name("arn:aws:ssm:eu-west-1:222222222222:parameter/app/db", &account, &region);
+	assert_string_equal(name, "/app/db");
+	assert_string_equal(account, "222222222222");
+	assert_string_equal(region, "eu-west-1");
+	free(name);
+	free(account);
+	free(region);
+	name = dynref_ssm_name("arn:aws:ssm:eu-west-1:222222222222:parameter/flat", &account, &region);
+	assert_string_equal(name, "flat");
+	free(name);
+	free(account);
+	free(region);
+	/* a hyphen and six letters or digits read as an ARN suffix */
+	assert_true(dynref_secret_suffixed("my-super-secret"));
+	assert_true(dynref_secret_suffixed("db-AbC123"));
+	assert_false(dynref_secret_suffixed("db-creds"));
+	assert_false(dynref_secret_suffixed("prod/db-pass_word"));
+	assert_false(dynref_secret_suffixed("-abcdef"));
+	assert_false(dynref_secret_suffixed("arn:aws:secretsmanager:us-east-1:1:secret:db-AbC123"));
 }
 
 static void test_ecr(void **state)
@@ -136,6 +199,13 @@ static void test_ecr(void **state)
 	assert_false(ecr_parse("public.ecr.aws/nginx/nginx:1.25", &img));
 	assert_false(ecr_parse("11111111111.dkr.ecr.us-east-1.amazonaws.com/short-account", &img));
 	assert_false(ecr_parse("111111111111.dkr.ecr.us-east-1.amazonaws.com/app:", &img));
+	/* nested repository names keep their slashes; only ECR hosts are ECR */
+	assert_true(ecr_parse("111111111111.dkr.ecr.us-east-1.amazonaws.com/a/b/c:1.0", &img));
+	assert_string_equal(img.repository, "a/b/c");
+	assert_string_equal(img.tag, "1.0");
+	ecr_free(&img);
+	assert_false(ecr_parse("111111111111.dkr.ecr.us-east-1.example.com/app", &img));
+	assert_false(ecr_parse("111111111111.dkr.ecr.us-east-1.amazonaws.com", &img));
 }
 
 static void test_arn(void **state)
@@ -176,6 +246,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_s3url),
 		cmocka_unit_test(test_dynref),
+		cmocka_unit_test(test_dynref_names),
 		cmocka_unit_test(test_ecr),
 		cmocka_unit_test(test_arn),
 		cmocka_unit_test(test_regions),

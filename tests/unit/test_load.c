@@ -168,6 +168,13 @@ static void test_scalar_types(void **state)
 	assert_int_equal(value_map_get(v, "j")->kind, VALUE_NUMBER);
 	assert_string_equal(value_str(value_map_get(v, "k")), "yes");
 	value_free(v);
+	/* keys are text: YAML 1.1 words and numbers keep their spelling */
+	v = parse_ok("keys.yaml", "Off: 1\nNo: 2\n1.50: 3\n~: 4\n");
+	assert_non_null(value_map_get(v, "Off"));
+	assert_non_null(value_map_get(v, "No"));
+	assert_non_null(value_map_get(v, "1.50"));
+	assert_non_null(value_map_get(v, "~"));
+	value_free(v);
 }
 
 static void test_json_escapes(void **state)

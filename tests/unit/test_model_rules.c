@@ -124,7 +124,10 @@ static void test_parse_errors(void **state)
 		      "5:13: rule r1: severity must be error or warning\n");
 	ASSERT_ERRORS(RULE_HEAD "  message: 'missing {val}'\n  fix: f\n  source: s\n",
 		      "5:12: rule r1: unknown placeholder {val} (value, logical_id, property, region, "
-		      "account, partition, target_arn, object_key, resource_arn)\n");
+		      "account, partition, target_arn, object_key, resource_arn, target_region)\n");
+	ASSERT_ERRORS(RULE_HEAD "  region_message: 'in {target_region}'\n" RULE_TAIL,
+		      "5:19: rule r1: region_message is for AWS::S3::Bucket rules of scope "
+		      "region-any-account\n");
 	ASSERT_ERRORS(RULE_HEAD RULE_TAIL RULE_HEAD RULE_TAIL,
 		      "8:3: rule r1: the id is already used\n");
 	ASSERT_ERRORS("- id: r4\n  resource: AWS::EC2::Instance\n  property: A//B\n"
@@ -190,7 +193,7 @@ static void test_walk(void **state)
 static void test_expand(void **state)
 {
 	struct model_rule_vars v = { "kp", "Web", "KeyName", "eu-west-1", "111111111111", "aws",
-				     NULL, NULL, NULL };
+				     NULL, NULL, NULL, NULL };
 	char *s;
 
 	(void)state;
@@ -198,6 +201,10 @@ static void test_expand(void **state)
 			      "({account}, {partition}) {target_arn} {nope} {", &v);
 	assert_string_equal(s, "The key pair 'kp' of Web.KeyName in eu-west-1 (111111111111, aws) "
 			    "{target_arn} {nope} {");
+	free(s);
+	v.target_region = "us-west-2";
+	s = model_rule_expand("The bucket is in this region: {target_region}.", &v);
+	assert_string_equal(s, "The bucket is in this region: us-west-2.");
 	free(s);
 }
 
