@@ -112,6 +112,34 @@ expect_status 0
 expect_json plans.0.steps.0.kind deploy
 expect_json plans.0.steps.0.why null
 
+# A nested template never uploaded: the step names the local file next to
+# the parent, and once uploaded the nested stack is simulated too (its own
+# prerequisite, an SSM parameter, shows in the next round).
+mkdir "$S/nested"
+cat >"$S/nested/parent.yaml" <<'YAML'
+Resources:
+  Network:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: https://tpl-111111111111.s3.us-east-1.amazonaws.com/stacks/network.yaml
+YAML
+cat >"$S/nested/network.yaml" <<'YAML'
+Parameters:
+  Cidr: {Type: AWS::SSM::Parameter::Value<String>, Default: /net/cidr}
+Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties: {CidrBlock: !Ref Cidr}
+YAML
+printf 'account: "111111111111"\nregion: us-east-1\naccounts:\n  "111111111111":\n    regions:\n      us-east-1:\n        AWS::S3::Bucket: {tpl-111111111111: {}}\n' >"$S/nested/state.yaml"
+run "$CFN_DRYRUN" plan "$S/nested/parent.yaml" --state "$S/nested/state.yaml" --format json
+expect_status 1
+expect_json plans.0.steps.0.text "In 111111111111 us-east-1, upload stacks/network.yaml (the local file $S/nested/network.yaml) to S3 bucket tpl-111111111111."
+expect_json plans.0.steps.0.properties.File "$S/nested/network.yaml"
+expect_json plans.0.steps.1.text "In 111111111111 us-east-1, put SSM parameter /net/cidr."
+expect_json plans.0.steps.1.needed_by.0 "Cidr (stack parent-Network-GT7FW754IY88)"
+expect_json plans.0.steps.2.kind deploy
+
 run "$CFN_DRYRUN" plan
 expect_status 2
 expect_err "cfn-dryrun: error: plan: missing TEMPLATE or SCENARIO argument"

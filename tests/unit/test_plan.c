@@ -314,6 +314,43 @@ static void test_apply_required_properties(void **state)
 	state_free(st);
 }
 
+static bool has_tag(const struct state_res *repo, const char *tag)
+{
+	const struct value *tags = value_map_get(repo->props, "ImageTags");
+
+	VALUE_LIST_FOREACH(tags, it)
+		if (value_str(*it) && !strcmp(value_str(*it), tag))
+			return true;
+	return false;
+}
+
+static void test_apply_images(void **state)
+{
+	struct state *st = state_from("accounts:\n  \"111111111111\":\n    regions:\n      us-east-1:\n"
+				      "        AWS::ECR::Repository:\n          api: {ImageTags: [v1]}\n");
+	struct plan_step steps[3];
+	const struct state_res *repo;
+	size_t i;
+
+	(void)state;
+	steps[0] = step("AWS::ECR::Image", "111111111111", "us-east-1", "api:v2", NULL);
+	steps[1] = step("AWS::ECR::Image", "111111111111", "us-east-1", "worker:latest", NULL);
+	steps[2] = step("AWS::ECR::Image", "111111111111", "us-east-1", "nothing", NULL);
+	assert_int_equal(plan_apply(st, steps, 3), 2);
+	repo = state_find(st, "111111111111", "us-east-1", "AWS::ECR::Repository", "api");
+	assert_true(has_tag(repo, "v1") && has_tag(repo, "v2"));
+	repo = state_find(st, "111111111111", "us-east-1", "AWS::ECR::Repository", "worker");
+	assert_non_null(repo);
+	assert_true(has_tag(repo, "latest"));
+	assert_string_equal(steps[2].blocker, "nothing is not REPOSITORY:TAG or REPOSITORY@DIGEST");
+	plan_describe_prereq(&steps[0], models, NULL);
+	assert_string_equal(steps[0].text, "In 111111111111 us-east-1, push the image api:v2 to ECR "
+			    "repository api (creating the repository if it does not exist).");
+	for (i = 0; i < 3; i++)
+		plan_step_clear(&steps[i]);
+	state_free(st);
+}
+
 static void test_apply_blocked(void **state)
 {
 	struct state *st = state_from("s3_names_taken: [someone-elses]\naccounts:\n  \"111111111111\":\n"
@@ -376,6 +413,7 @@ int main(void)
 		cmocka_unit_test(test_every_scenario_plan_passes),
 		cmocka_unit_test(test_apply_creates),
 		cmocka_unit_test(test_apply_required_properties),
+		cmocka_unit_test(test_apply_images),
 		cmocka_unit_test(test_apply_blocked),
 		cmocka_unit_test(test_step_words),
 	};
