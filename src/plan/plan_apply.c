@@ -8,6 +8,7 @@
  * the table; anything else is a plain resource.
  */
 #include "plan/plan.h"
+#include "sim/check.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -214,6 +215,12 @@ static bool apply_resource(struct state *state, struct plan_step *st)
 	return true;
 }
 
+static bool apply_region(struct state *state, struct plan_step *st)
+{
+	state_enable_region(state, st->account, st->id);
+	return true;
+}
+
 static const struct {
 	const char *type;                                     /* the prerequisite's type */
 	bool (*apply)(struct state *state, struct plan_step *st); /* false: blocked */
@@ -222,6 +229,7 @@ static const struct {
 	{ "AWS::S3::Object", apply_object },
 	{ "AWS::CloudFormation::Export", apply_export },
 	{ "AWS::ECR::Image", apply_image },
+	{ PREREQ_REGION, apply_region },
 };
 
 size_t plan_apply(struct state *state, struct plan_step *steps, size_t n)

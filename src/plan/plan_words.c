@@ -7,6 +7,7 @@
  * place of the one the stack names).
  */
 #include "plan/plan.h"
+#include "sim/check.h"
 #include "sim/sim.h"
 #include "value/value_json.h"
 #include "util/strbuf.h"
@@ -20,6 +21,7 @@ static const struct {
 	const char *verb; /* "create" */
 	const char *noun; /* "S3 bucket" */
 } words[] = {
+	{ PREREQ_REGION, "enable (account settings, Regions)", "region" },
 	{ "AWS::S3::Bucket", "create", "S3 bucket" },
 	{ "AWS::SSM::Parameter", "put", "SSM parameter" },
 	{ "AWS::SecretsManager::Secret", "create", "Secrets Manager secret" },
@@ -47,7 +49,9 @@ static const struct {
  * regional type the check names no region for (a replication destination). */
 static void where(struct strbuf *sb, const char *account, const char *region, const char *type)
 {
-	if (*region)
+	if (!strcmp(type, PREREQ_REGION))
+		strbuf_addf(sb, "In %s, ", account); /* the region is what the step names */
+	else if (*region)
 		strbuf_addf(sb, "In %s %s, ", account, region);
 	else if (*sim_scope_region(type, "-"))
 		strbuf_addf(sb, "In %s (a region of your choice), ", account);

@@ -111,6 +111,11 @@ void check_need_by(struct check_sink *sink, const char *type, const char *accoun
 				     value, sink->logical_id);
 }
 
+void check_need_region(struct check_sink *sink, const char *account, const char *region)
+{
+	check_need(sink, PREREQ_REGION, account, region, region);
+}
+
 struct srcpos check_pos(const struct check_resource *r, const char *path)
 {
 	const struct value *cur = r->raw;

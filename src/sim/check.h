@@ -137,6 +137,14 @@ void check_need_props(struct check_sink *sink, const char *type, const char *acc
 void check_need_by(struct check_sink *sink, const char *type, const char *account,
 		   const char *region, const char *by_property, const char *value);
 
+/* Records that account must enable region first (a plan step; the
+ * prerequisite type is PREREQ_REGION). */
+void check_need_region(struct check_sink *sink, const char *account, const char *region);
+
+/* The prerequisite type of "enable this region for this account" (not a
+ * resource type: the plan turns it into its own step). */
+#define PREREQ_REGION "AWS::Account::Region"
+
 /* ---- Helpers for reading resources ---- */
 
 /* The position of the property at path ("A/B/0") in r's written Properties,
