@@ -1,11 +1,13 @@
 /*
  * scenario_expect.c - comparing a scenario's run with its expect: block:
  * {STACK: {verdict: V, resources: {ID: STATUS}}}, or, with variants:,
- * {VARIANT: {STACK: ...}}.  Each mismatch is an error at the expectation.
+ * {VARIANT: {STACK: ...}}.  STACK may be STACK/LOGICALID for the nested
+ * stack a resource creates.  Each mismatch is an error at the expectation.
  */
 #include "scenario/scenario.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void mismatch(struct diag_list *dl, struct srcpos pos, size_t *n, const char *fmt, ...)
@@ -49,12 +51,39 @@ static void check_resources(const struct stack_result *r, const char *label,
 	}
 }
 
+/* The stack an expectation names: "STACK", or "STACK/LOGICALID[/...]" for
+ * the nested stack that resource LOGICALID of STACK creates (borrowed). */
+static const struct stack_result *find_stack(const struct run_result *out, const char *label,
+					     const char *key)
+{
+	const char *slash = strchr(key, '/');
+	char *top = slash ? strndup(key, (size_t)(slash - key)) : NULL;
+	const struct stack_result *r = result_find_stack(out, label, top ? top : key);
+
+	free(top);
+	while (r && slash) {
+		const char *next = strchr(slash + 1, '/');
+		size_t len = next ? (size_t)(next - slash - 1) : strlen(slash + 1);
+		const struct stack_result *child = NULL;
+		size_t i;
+
+		for (i = 0; i < r->n_nested; i++)
+			if (r->nested[i].parent_resource &&
+			    strlen(r->nested[i].parent_resource) == len &&
+			    !strncmp(r->nested[i].parent_resource, slash + 1, len))
+				child = &r->nested[i];
+		r = child;
+		slash = next;
+	}
+	return r;
+}
+
 /* One expect block {STACK: {...}} against the run labelled label. */
 static void check_block(const struct value *block, const struct run_result *out,
 			const char *label, struct diag_list *dl, size_t *n)
 {
 	VALUE_MAP_FOREACH(block, e) {
-		const struct stack_result *r = result_find_stack(out, label, e->key);
+		const struct stack_result *r = find_stack(out, label, e->key);
 
 		if (!r) {
 			mismatch(dl, e->key_pos, n, "expect names stack %s, which the scenario does not "

@@ -181,4 +181,21 @@ run "$CFN_DRYRUN" scenario "$S/later.scenario.yaml" --format json
 expect_status 0
 expect_json stacks.1.verdict ok
 
+# Expectations reach nested stacks as STACK/LOGICALID.
+N="$TOP_SRCDIR/scenarios/nested-stack-outputs"
+cat >"$TMP/nested.scenario.yaml" <<YAML
+state: $N/state-fixed.yaml
+stacks:
+  - {name: app, template: $N/template.yaml}
+expect:
+  app/Network: {verdict: fail, resources: {Vpc: fail}}
+  app/Nowhere: {verdict: ok}
+YAML
+run "$CFN_DRYRUN" scenario "$TMP/nested.scenario.yaml" --expect --format json
+expect_status 1
+expect_err "$TMP/nested.scenario.yaml:5:26: error: stack app/Network: expected verdict fail, predicted ok
+$TMP/nested.scenario.yaml:5:49: error: resource Vpc of stack app-Network-DVT9XXU1ZEFC: expected fail, predicted create
+$TMP/nested.scenario.yaml:6:3: error: expect names stack app/Nowhere, which the scenario does not deploy
+cfn-dryrun: 3 expectations not met"
+
 done_testing
