@@ -36,7 +36,7 @@ static void check(const char *tmpl, size_t len, struct state *st, struct diag_li
 {
 	const struct report_options ro = { false, false, true };
 	const struct report_format *f;
-	struct run_result r = { NULL, 0 };
+	struct run_result r = RUN_RESULT_INIT;
 	struct deploy d;
 
 	memset(&d, 0, sizeof(d));

@@ -56,6 +56,7 @@ static void action_regions(const struct check_env *env, const struct check_resou
 						       region, env->deploy->account);
 			finding_set_fix(f, "enable %s for account %s, or run the action in an enabled "
 				       "region", region, env->deploy->account);
+			check_need_region(sink, env->deploy->account, region);
 			free(fpath);
 			free(path);
 		}
@@ -127,6 +128,7 @@ static void check_stores(const struct check_env *env, const struct check_resourc
 							       "for account %s", region,
 							       env->deploy->account);
 				finding_set_fix(f, "enable %s, or remove its artifact store", region);
+				check_need_region(sink, env->deploy->account, region);
 				free(fpath);
 				free(rp);
 			} else if (value_map_get(m, "ArtifactStore")) {

@@ -36,6 +36,7 @@ static void check_replica(const struct check_env *env, const struct check_resour
 			       env->deploy->account);
 		finding_set_fix(f, "enable %s for account %s (account settings, Regions) or remove the "
 			       "replica", region, env->deploy->account);
+		check_need_region(sink, env->deploy->account, region);
 	} else if (name && strcmp(region, env->deploy->region) && table_exists(env, region, name)) {
 		f = check_fail(sink, FC_GLOBAL_TABLE, check_pos(r, path), fpath,
 			       "Failed to create a the new replica of table because one or more replicas "

@@ -149,7 +149,7 @@ static char *quoted_key(const struct dynref *d, const char *name)
 
 static void report_missing(const struct check_env *env, const struct dynref *d,
 			   const struct target *t, const struct value *s, const char *fpath,
-			   struct finding_list *fl)
+			   const char *logical_id, struct finding_list *fl)
 {
 	const char *account = t->account ? t->account : env->deploy->account;
 	const char *region = t->region ? t->region : env->deploy->region;
@@ -173,6 +173,9 @@ static void report_missing(const struct check_env *env, const struct dynref *d,
 		finding_set_fix(f, "create the SSM parameter %s in account %s, region %s first "
 				"(aws ssm put-parameter --name %s ...), or correct the name", t->name,
 				account, region, t->name);
+	if (env->result && !here && (!t->account || !strcmp(t->account, env->deploy->account)))
+		result_add_prereq(env->result, "AWS::SSM::Parameter", account, region, t->name,
+				  logical_id); /* the plan's step: put it */
 	free(key);
 }
 
@@ -264,7 +267,7 @@ static void judge(struct scan_ctx *c, const struct dynref *d, const struct value
 		return;
 	}
 	if (!t.param || (t.account && strcmp(t.account, c->env->deploy->account))) {
-		report_missing(c->env, d, &t, s, fpath, c->fl);
+		report_missing(c->env, d, &t, s, fpath, c->tr->logical_id, c->fl);
 	} else if (d->service == DYNREF_SSM &&
 		   value_str(value_map_get(t.param->props, "Type")) &&
 		   !strcmp(value_str(value_map_get(t.param->props, "Type")), "SecureString")) {

@@ -35,6 +35,7 @@ static void check_destination(const struct check_env *env, const struct check_re
 			       registry);
 		finding_set_fix(f, "enable %s for account %s, or remove the destination", region,
 				registry);
+		check_need_region(sink, registry, region);
 	}
 	free(fpath);
 }

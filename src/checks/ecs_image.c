@@ -130,7 +130,8 @@ static void judge(const struct check_env *env, const struct check_resource *svc,
 					       value_str(image), value_str(image));
 			fix = image_fix(&img, found, repo, value_str(image));
 			finding_set_fix(f, "%s", fix);
-			image_need(sink, &img);
+			if (found != IMAGE_NEW_REPOSITORY) /* creating it first would collide with the stack */
+				image_need(sink, &img);
 			free(fix);
 			free(arn);
 		}

@@ -48,6 +48,14 @@ static void where(const struct check_env *env, const struct model_rule *rule,
 		*region = rule->region;
 }
 
+/* True when the rule accepts KMS aliases and value is one ("alias/x" or an
+ * alias ARN): what must exist is then the alias. */
+static bool is_alias(const struct model_rule *rule, const char *value)
+{
+	return (rule->match & MODEL_MATCH_ALIAS) &&
+	       (!strncmp(value, "alias/", 6) || (strstr(value, ":alias/") && !strncmp(value, "arn:", 4)));
+}
+
 /* The state entry the value names, or NULL (by_property rules are looked up
  * by the caller, through state_each). */
 static const struct state_res *lookup(const struct check_env *env, const struct model_rule *rule,
@@ -72,8 +80,7 @@ static const struct state_res *lookup(const struct check_env *env, const struct 
 		if (elsewhere)
 			return NULL;
 	}
-	if ((rule->match & MODEL_MATCH_ALIAS) &&
-	    (!strncmp(value, "alias/", 6) || (strstr(value, ":alias/") && !strncmp(value, "arn:", 4))))
+	if (is_alias(rule, value))
 		return state_find(env->state, account, region, "AWS::KMS::Alias", value);
 	return state_find(env->state, account, region, rule->target_type, value);
 }
@@ -122,11 +129,17 @@ static void report_missing(struct hit_ctx *h, const struct model_rule *rule, con
 	if (rule->severity != SEV_WARNING) {
 		char *id = key && !strcmp(rule->target_type, "AWS::S3::Object")
 				   ? xstrfmt("%s/%s", value, key) : xstrdup(value);
-		check_need(h->sink, rule->target_type, account,
-			   !strcmp(rule->target_type, "AWS::S3::Object") ||
-				   !strcmp(rule->target_type, "AWS::S3::Bucket")
-				   ? h->env->deploy->region : region,
-			   id);
+		if (rule->by_property)
+			check_need_by(h->sink, rule->target_type, account, region, rule->by_property,
+				      value);
+		else if (is_alias(rule, value))
+			check_need(h->sink, "AWS::KMS::Alias", account, region, value);
+		else
+			check_need(h->sink, rule->target_type, account,
+				   !strcmp(rule->target_type, "AWS::S3::Object") ||
+					   !strcmp(rule->target_type, "AWS::S3::Bucket")
+					   ? h->env->deploy->region : region,
+				   id);
 		free(id);
 	}
 	free(msg);

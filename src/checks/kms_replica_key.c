@@ -36,6 +36,7 @@ void check_kms_replica_key(const struct check_env *env, const struct check_resou
 	const struct state_res *primary;
 	struct same_primary sp;
 	const char *multi;
+	struct value *multi_region;
 	struct finding *f;
 	struct arn a;
 
@@ -64,7 +65,10 @@ void check_kms_replica_key(const struct check_env *env, const struct check_resou
 			       "(Service: AWSKMS; Status Code: 400; Error Code: NotFoundException)", arn);
 		finding_set_fix(f, "create the multi-Region primary key (MultiRegion: true) in %s first",
 				region);
-		check_need(sink, "AWS::KMS::Key", env->deploy->account, region, arn);
+		multi_region = value_map(SRCPOS_NONE);
+		value_map_set(multi_region, "MultiRegion", value_bool(SRCPOS_NONE, true));
+		check_need_props(sink, "AWS::KMS::Key", env->deploy->account, region, arn,
+				 multi_region);
 		goto out;
 	}
 	multi = NULL;

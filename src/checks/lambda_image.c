@@ -47,7 +47,8 @@ void check_lambda_image(const struct check_env *env, const struct check_resource
 				       value_str(uri));
 			fix = image_fix(&img, found, repo, value_str(uri));
 			finding_set_fix(f, "%s", fix);
-			image_need(sink, &img);
+			if (found != IMAGE_NEW_REPOSITORY) /* creating it first would collide with the stack */
+				image_need(sink, &img);
 			free(fix);
 		}
 		ecr_free(&img);

@@ -127,6 +127,17 @@ static void check_kms(const struct check_env *env, const struct check_resource *
 	free(kregion);
 }
 
+/* {VersioningConfiguration: {Status: Enabled}}: what a replication
+ * destination must have (new). */
+static struct value *versioning_enabled(void)
+{
+	struct value *props = value_map(SRCPOS_NONE), *vc = value_map(SRCPOS_NONE);
+
+	value_map_set(vc, "Status", value_string(SRCPOS_NONE, "Enabled"));
+	value_map_set(props, "VersioningConfiguration", vc);
+	return props;
+}
+
 static void check_destination(const struct check_env *env, const struct check_resource *r,
 			      const struct value *rule, size_t i, struct check_sink *sink)
 {
@@ -155,13 +166,16 @@ static void check_destination(const struct check_env *env, const struct check_re
 		finding_set_fix(f, "create the destination bucket %s (with versioning enabled) first, in "
 			       "another region for cross-region replication or in %s for same-region "
 			       "replication", name, env->deploy->region);
-		check_need(sink, "AWS::S3::Bucket", env->deploy->account, "", name);
+		check_need_props(sink, "AWS::S3::Bucket", env->deploy->account, "", name,
+				 versioning_enabled());
 	} else if (dest && !versioned(dest->props)) {
 		f = check_fail(sink, FC_S3_REPLICATION, check_pos(r, bpath), fpath,
 			       "Destination bucket must have versioning enabled." S3_SUFFIX);
 		finding_set_fix(f, "enable versioning on %s (%s, %s replication) first", name,
 				dest->region, strcmp(dest->region, env->deploy->region) ? "cross-region"
 											 : "same-region");
+		check_need_props(sink, "AWS::S3::Bucket", dest->account, dest->region, name,
+				 versioning_enabled());
 	}
 	if (dest || (name && !state_bucket_name_taken(env->state, name)))
 		check_kms(env, r, rule, rpath, dest, sink);

@@ -132,6 +132,7 @@ static void check_regions(const struct check_env *env, const struct check_resour
 			       "fails", region, account);
 		finding_set_fix(f, "enable %s in account %s, or remove it from the target regions",
 				region, account);
+		check_need_region(sink, account, region);
 		free(path);
 		free(fpath);
 	}

@@ -76,8 +76,14 @@ int cmd_check(struct cli_options *o);
 int cmd_graph(struct cli_options *o);
 int cmd_scenario(struct cli_options *o);
 int cmd_state(struct cli_options *o);
+int cmd_compare(struct cli_options *o);
+int cmd_plan(struct cli_options *o);
 
 /* Default stack name: the template's file name without directory and extension (new). */
 char *cli_default_stack_name(const char *path);
+/* The same made a valid stack name ([a-zA-Z][-a-zA-Z0-9]*, at most 128
+ * characters: other characters become '-', "stack-" goes before a name that
+ * does not start with a letter).  Returns new. */
+char *cli_stack_name_from_file(const char *path);
 
 #endif

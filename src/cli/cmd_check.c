@@ -10,9 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A valid stack name from a file name: CloudFormation allows
- * [a-zA-Z][-a-zA-Z0-9]*, at most 128 characters. */
-static char *stack_name_from_file(const char *path)
+char *cli_stack_name_from_file(const char *path)
 {
 	char *name = cli_default_stack_name(path), *p;
 
@@ -32,7 +30,7 @@ static char *stack_name_from_file(const char *path)
 static int run(struct cli_options *o, const char *default_format)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
-	struct run_result r = { NULL, 0 };
+	struct run_result r = RUN_RESULT_INIT;
 	struct model_set *models;
 	struct state *state = NULL;
 	struct deploy d;
@@ -55,7 +53,7 @@ static int run(struct cli_options *o, const char *default_format)
 	d.models = models;
 	d.stack_name = o->stack_name;
 	if (!d.stack_name)
-		d.stack_name = stack_name = stack_name_from_file(o->target);
+		d.stack_name = stack_name = cli_stack_name_from_file(o->target);
 	rc = engine_check_file(o->target, &d, state, &r, &dl);
 	timings_enter(TIMING_REPORT);
 	if (rc < 0 || cli_write_report(&r, o, default_format, &dl) < 0) {

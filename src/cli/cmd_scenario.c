@@ -11,7 +11,7 @@
 int cmd_scenario(struct cli_options *o)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
-	struct run_result r = { NULL, 0 };
+	struct run_result r = RUN_RESULT_INIT;
 	struct scenario_run_options so = { o->allow_outside, o->show_resolved, o->date, o->today,
 					   NULL };
 	struct scenario *sc = NULL;

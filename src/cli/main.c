@@ -18,12 +18,16 @@ static const struct cli_command commands[] = {
 	  "several stacks, accounts, regions" },
 	{ "state", cmd_state, "state import --from DIR [--output FILE]",
 	  "build a state file from saved AWS CLI outputs" },
+	{ "compare", cmd_compare, "compare TEMPLATE --state A --state B [options]",
+	  "same stack, two account states: what differs" },
+	{ "plan", cmd_plan, "plan TEMPLATE|SCENARIO [options]",
+	  "creation waves + ordered prerequisite steps (teaching view)" },
 	{ NULL, NULL, NULL, NULL },
 };
 
 static const char options_help[] =
 	"Options:\n"
-	"  --state FILE          account-state file (default: an empty account)\n"
+	"  --state FILE          account-state file (default: an empty account; compare: two)\n"
 	"  --region R            region of the stack (default: the state's, else us-east-1)\n"
 	"  --account ID          account of the stack (default: the state's, else 123456789012)\n"
 	"  --stack-name NAME     stack name (default: the template file name)\n"
@@ -39,7 +43,8 @@ static const char options_help[] =
 	"  --from DIR            state import: the folder of AWS CLI outputs (see man cfn-dryrun)\n"
 	"\n"
 	"Exit status: 0 would be created, 1 a failure is predicted, 2 unusable input,\n"
-	"3 no failure predicted but some outcome is uncertain.\n";
+	"3 no failure predicted but some outcome is uncertain; compare: 0 same verdicts\n"
+	"in both states, 1 the verdicts differ.\n";
 
 static const struct cli_command *find_command(const char *name)
 {

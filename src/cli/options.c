@@ -287,6 +287,7 @@ int cli_parse_options(int argc, char **argv, struct cli_options *o, struct diag_
 	if (!o->target) {
 		diag_error(dl, SRCPOS_NONE, "%s: missing %s argument", o->command,
 			   !strcmp(o->command, "scenario") ? "SCENARIO"
+			   : !strcmp(o->command, "plan") ? "TEMPLATE or SCENARIO"
 			   : !strcmp(o->command, "state") ? "SUBCOMMAND (import)" : "TEMPLATE");
 		rc = -1;
 	}

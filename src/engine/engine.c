@@ -5,7 +5,7 @@
  * checks; pass 1 (resolve every resource, then the outputs); pass 2 (the
  * simulation loop against the account state, nested stacks included);
  * then record the stack, its outputs and exports in the state for the
- * stacks that follow.
+ * stacks that follow, or, when it fails, roll back what it created.
  */
 #include "engine/engine.h"
 #include "checks/checks.h"
@@ -74,6 +74,36 @@ static void record_stack(struct state *state, const struct deploy *d,
 		VALUE_MAP_FOREACH(exports, e)
 			state_add_export(state, d->account, d->region, e->key, value_copy(e->val),
 					 d->stack_name);
+}
+
+/* The stack fails: CloudFormation deletes what it created, nested stacks'
+ * resources included (to a bounded depth), except the resources whose
+ * DeletionPolicy is Retain (they stay, owned by no stack; t, the stack's
+ * template, is NULL for a nested stack: its policies are not known here). */
+static void roll_back(struct state *state, const struct deploy *d, const struct stack_result *s,
+		      const struct template *t, int depth)
+{
+	size_t i;
+
+	for (i = 0; depth < 16 && i < s->n_nested; i++)
+		roll_back(state, d, &s->nested[i], NULL, depth + 1);
+	for (i = 0; i < s->n_resources; i++) {
+		const struct res_result *r = &s->resources[i];
+		const struct tmpl_resource *tr = t ? template_resource(t, r->logical_id) : NULL;
+		const char *region = sim_scope_region(r->type, d->region);
+		const char *policy = tr ? value_str(value_map_get(tr->def, "DeletionPolicy")) : NULL;
+		const struct state_res *kept;
+
+		if (!r->physical_id || (r->status != STATUS_CREATE && r->status != STATUS_UNCERTAIN))
+			continue;
+		kept = policy && !strcmp(policy, "Retain")
+			? state_find(state, d->account, region, r->type, r->physical_id) : NULL;
+		if (kept)
+			state_add(state, d->account, region, r->type, r->physical_id,
+				  value_copy(kept->props), NULL, kept->pos);
+		else
+			state_remove(state, d->account, region, r->type, r->physical_id);
+	}
 }
 
 static struct stack_result *new_stack(struct run_result *out, const struct deploy *d,
@@ -208,6 +238,8 @@ static int run_buffer(const char *path, const char *buf, size_t len, const struc
 	} else {
 		engine_resolve_all(&es, g, &s->stack_findings);
 		s->outputs = eval_outputs(es.ev, &s->stack_findings, &exports);
+		stack_check_exports(&cenv, exports, s);
+		engine_add_misses(&es, t->root, s);
 	}
 	blocked = d->blocked || finding_list_errors(&s->stack_findings) > 0;
 	engine_sim_hooks(&es, &shooks);
@@ -221,6 +253,8 @@ static int run_buffer(const char *path, const char *buf, size_t len, const struc
 	s->verdict = d->blocked ? VERDICT_BLOCKED : decide_verdict(s, es.ev);
 	if (s->verdict == VERDICT_OK || s->verdict == VERDICT_UNCERTAIN)
 		record_stack(state, d, s, exports);
+	else
+		roll_back(state, d, s, t, 0);
 	value_free(exports);
 	engine_stack_free(&es);
 	graph_free(g);

@@ -130,8 +130,10 @@ static struct value *import_value(void *ctx, const char *name, struct srcpos pos
 	const struct value *v = state_export(es->state, es->d->account, es->d->region, name);
 	struct value *copy;
 
-	if (!v)
+	if (!v) {
+		engine_note_miss(es, "AWS::CloudFormation::Export", es->d->region, name, NULL, pos);
 		return NULL;
+	}
 	copy = value_copy(v);
 	copy->pos = pos;
 	return copy;
@@ -165,7 +167,8 @@ static int aws_param_exists(void *ctx, const char *type, const char *value)
 	struct engine_stack *es = ctx;
 	const struct model_rule *rule;
 	struct diag_list dl = DIAG_LIST_INIT;
-	bool is_list = false, via_ssm = false;
+	bool is_list = false, via_ssm = false, found;
+	const char *region;
 
 	if (!strcmp(type, "AWS::EC2::AvailabilityZone::Name"))
 		return az_exists(es->d->region, value);
@@ -176,10 +179,16 @@ static int aws_param_exists(void *ctx, const char *type, const char *value)
 		return -1; /* a type whose existence the models do not say how to check */
 	if (rule->by_property) {
 		struct by_property bp = { rule->by_property, value };
-		return state_each(es->state, es->d->account, es->d->region, rule->target_type,
-				  has_property, &bp) != 0;
+		found = state_each(es->state, es->d->account, es->d->region, rule->target_type,
+				   has_property, &bp) != 0;
+	} else {
+		found = state_find(es->state, es->d->account, es->d->region, rule->target_type,
+				   value) != NULL;
 	}
-	return state_find(es->state, es->d->account, es->d->region, rule->target_type, value) != NULL;
+	region = rule->scope == MODEL_SCOPE_ACCOUNT ? "" : es->d->region;
+	if (!found && *value)
+		engine_note_miss(es, rule->target_type, region, value, rule->by_property, SRCPOS_NONE);
+	return found;
 }
 
 static struct value *ssm_param_value(void *ctx, const char *name, struct srcpos pos)
@@ -192,8 +201,10 @@ static struct value *ssm_param_value(void *ctx, const char *name, struct srcpos 
 		return value_unknown(pos, "%s is an AWS public parameter whose value is not known "
 				     "offline", name);
 	r = state_find(es->state, es->d->account, es->d->region, "AWS::SSM::Parameter", name);
-	if (!r)
+	if (!r) {
+		engine_note_miss(es, "AWS::SSM::Parameter", es->d->region, name, NULL, pos);
 		return NULL;
+	}
 	v = value_map_get(r->props, "Value");
 	if (value_is_string(v))
 		return value_string(pos, v->u.string.s);

@@ -102,7 +102,7 @@ static void run(void *ctx, const struct check_resource *r, const char *object, c
 {
 	struct engine_stack *es = ctx;
 	long i = template_resource_index(es->t, r->logical_id);
-	struct run_result tmp = { NULL, 0 };
+	struct run_result tmp = RUN_RESULT_INIT;
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct engine_nest nest;
 	struct stack_result *child;

@@ -48,6 +48,13 @@ void engine_stack_free(struct engine_stack *es)
 	free(es->res_findings);
 	free(es->cond);
 	free(es->cond_reason);
+	for (i = 0; i < es->n_misses; i++) {
+		free(es->misses[i].type);
+		free(es->misses[i].region);
+		free(es->misses[i].id);
+		free(es->misses[i].by_property);
+	}
+	free(es->misses);
 	eval_free(es->ev);
 	memset(es, 0, sizeof(*es));
 }
@@ -111,6 +118,7 @@ static struct check_env env_of(const struct engine_stack *es)
 	env.t = es->t;
 	env.resolved = (const struct value *const *)es->props;
 	env.physical = (const char *const *)es->physical;
+	env.result = es->d->blocked ? NULL : es->result; /* a blocked stack needs nothing yet */
 	return env;
 }
 

@@ -47,6 +47,19 @@ struct engine_stack {
 	bool *reresolved;                /* owned, per resource index: resolved again in pass 2 */
 	size_t n_nested_run;             /* nested stacks this stack simulated */
 	struct check_ssm_scan *ssm;      /* owned: what the SSM reference scan saw in pass 1 */
+	struct engine_miss *misses;      /* owned: what the resolver found missing */
+	size_t n_misses;
+};
+
+/* Something the resolver looked for in the account state and did not find
+ * (an SSM parameter, an AWS-specific parameter value, an export): a
+ * prerequisite of the stack (engine_prereq.c). */
+struct engine_miss {
+	char *type;        /* owned: "AWS::SSM::Parameter", "AWS::CloudFormation::Export"... */
+	char *region;      /* owned: "" for account-wide resources */
+	char *id;          /* owned: the name or id looked for */
+	char *by_property; /* owned or NULL: id is this property's value, not the key */
+	struct srcpos pos; /* where it is asked for; SRCPOS_NONE when not known */
 };
 
 /* Allocates the per-resource arrays for es->t (set by the caller). */
@@ -58,6 +71,15 @@ void engine_stack_free(struct engine_stack *es);
  * resolves before any resource go to stack_fl. */
 void engine_resolve_all(struct engine_stack *es, const struct graph *g,
 			struct finding_list *stack_fl);
+/* Records a miss (copies every string; by_property may be NULL). */
+void engine_note_miss(struct engine_stack *es, const char *type, const char *region,
+		      const char *id, const char *by_property, struct srcpos pos);
+/* Adds es's misses to s as prerequisites, each needed by the parameter,
+ * resource or output that asks for it (found in root, the template as
+ * read, by position or, for parameter values, by value); the stack name
+ * when none is found. */
+void engine_add_misses(const struct engine_stack *es, const struct value *root,
+		       struct stack_result *s);
 /* Fills hooks for pass 2, reading es. */
 void engine_sim_hooks(struct engine_stack *es, struct sim_hooks *hooks);
 /* The physical name resource i would get (new): its name property when

@@ -17,8 +17,15 @@ struct stack_result *result_add_stack(struct run_result *r)
 	return s;
 }
 
-void result_add_prereq(struct stack_result *s, const char *type, const char *account,
-		       const char *region, const char *id, const char *logical_id)
+static bool same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+struct prereq *result_add_prereq_by(struct stack_result *s, const char *type,
+				    const char *account, const char *region,
+				    const char *by_property, const char *id,
+				    const char *logical_id)
 {
 	struct prereq *p;
 	size_t i;
@@ -26,9 +33,10 @@ void result_add_prereq(struct stack_result *s, const char *type, const char *acc
 	for (i = 0; i < s->n_prereqs; i++) {
 		p = &s->prereqs[i];
 		if (!strcmp(p->type, type) && !strcmp(p->account, account) &&
-		    !strcmp(p->region, region) && !strcmp(p->id, id)) {
+		    !strcmp(p->region, region) && !strcmp(p->id, id) &&
+		    same_text(p->by_property, by_property)) {
 			strlist_add_unique(&p->needed_by, logical_id);
-			return;
+			return p;
 		}
 	}
 	s->prereqs = xrealloc(s->prereqs, xsize_mul(s->n_prereqs + 1, sizeof(*s->prereqs)));
@@ -38,7 +46,26 @@ void result_add_prereq(struct stack_result *s, const char *type, const char *acc
 	p->account = xstrdup(account);
 	p->region = xstrdup(region);
 	p->id = xstrdup(id);
+	p->by_property = by_property ? xstrdup(by_property) : NULL;
 	strlist_add(&p->needed_by, logical_id);
+	return p;
+}
+
+struct prereq *result_add_prereq(struct stack_result *s, const char *type, const char *account,
+				 const char *region, const char *id, const char *logical_id)
+{
+	return result_add_prereq_by(s, type, account, region, NULL, id, logical_id);
+}
+
+void result_prereq_require(struct prereq *p, struct value *props)
+{
+	if (!p->properties) {
+		p->properties = props;
+		return;
+	}
+	VALUE_MAP_FOREACH(props, e)
+		value_map_set(p->properties, e->key, value_copy(e->val));
+	value_free(props);
 }
 
 struct res_result *result_resource(struct stack_result *s, const char *logical_id)
@@ -48,6 +75,17 @@ struct res_result *result_resource(struct stack_result *s, const char *logical_i
 	for (i = 0; i < s->n_resources; i++)
 		if (!strcmp(s->resources[i].logical_id, logical_id))
 			return &s->resources[i];
+	return NULL;
+}
+
+const struct stack_result *result_find_stack(const struct run_result *r, const char *variant,
+					     const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->n_stacks; i++)
+		if (!strcmp(r->stacks[i].stack, name) && same_text(r->stacks[i].variant, variant))
+			return &r->stacks[i];
 	return NULL;
 }
 
@@ -114,6 +152,8 @@ void stack_result_free(struct stack_result *s)
 		free(s->prereqs[i].account);
 		free(s->prereqs[i].region);
 		free(s->prereqs[i].id);
+		free(s->prereqs[i].by_property);
+		value_free(s->prereqs[i].properties);
 		strlist_free(&s->prereqs[i].needed_by);
 	}
 	free(s->prereqs);
@@ -123,7 +163,69 @@ void stack_result_free(struct stack_result *s)
 	for (i = 0; i < s->n_nested; i++)
 		stack_result_free(&s->nested[i]);
 	free(s->nested);
+	free(s->variant);
 	memset(s, 0, sizeof(*s));
+}
+
+void comparison_free(struct comparison *c)
+{
+	size_t i, k;
+
+	if (!c)
+		return;
+	for (i = 0; i < c->n_rows; i++) {
+		struct diff_row *row = &c->rows[i];
+		for (k = 0; k < c->variants.n; k++) {
+			free(row->sides[k].outcome);
+			free(row->sides[k].reason);
+			free(row->sides[k].fix);
+			strlist_free(&row->sides[k].codes);
+		}
+		free(row->sides);
+		free(row->stack);
+		free(row->logical_id);
+		free(row->type);
+	}
+	free(c->rows);
+	strlist_free(&c->variants);
+	free(c);
+}
+
+void plan_step_clear(struct plan_step *st)
+{
+	free(st->type);
+	free(st->account);
+	free(st->region);
+	free(st->id);
+	free(st->by_property);
+	value_free(st->properties);
+	free(st->stack);
+	strlist_free(&st->needed_by);
+	free(st->text);
+	free(st->why);
+	free(st->blocker);
+	memset(st, 0, sizeof(*st));
+}
+
+void plan_clear(struct plan *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n_steps; i++)
+		plan_step_clear(&p->steps[i]);
+	free(p->steps);
+	for (i = 0; i < p->n_unfixed; i++) {
+		free(p->unfixed[i].stack);
+		free(p->unfixed[i].logical_id);
+		free(p->unfixed[i].code);
+		free(p->unfixed[i].message);
+		free(p->unfixed[i].fix);
+	}
+	free(p->unfixed);
+	free(p->variant);
+	strlist_free(&p->after_stacks);
+	strlist_free(&p->after_verdicts);
+	memset(p, 0, sizeof(*p));
 }
 
 void result_free(struct run_result *r)
@@ -133,6 +235,9 @@ void result_free(struct run_result *r)
 	for (i = 0; i < r->n_stacks; i++)
 		stack_result_free(&r->stacks[i]);
 	free(r->stacks);
-	r->stacks = NULL;
-	r->n_stacks = 0;
+	comparison_free(r->comparison);
+	for (i = 0; i < r->n_plans; i++)
+		plan_clear(&r->plans[i]);
+	free(r->plans);
+	memset(r, 0, sizeof(*r));
 }

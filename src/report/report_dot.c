@@ -8,12 +8,16 @@
 #include "report/report.h"
 #include "report/report_util.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static void node_id(struct strbuf *out, const struct stack_result *s, const char *id)
 {
+	char *label = report_stack_label(s);
+
 	strbuf_addch(out, '"');
-	report_add_dot(out, s->stack);
+	report_add_dot(out, label);
+	free(label);
 	strbuf_addch(out, '/');
 	report_add_dot(out, id);
 	strbuf_addch(out, '"');
@@ -103,6 +107,7 @@ static void cluster(struct strbuf *out, const struct stack_result *s, int depth,
 {
 	size_t i;
 	int id = ++*n;
+	char *label = report_stack_label(s);
 
 	pad(out, depth);
 	strbuf_addf(out, "subgraph cluster_%d {\n", id);
@@ -110,7 +115,8 @@ static void cluster(struct strbuf *out, const struct stack_result *s, int depth,
 	strbuf_addstr(out, "label=\"");
 	if (s->parent_resource)
 		strbuf_addstr(out, "nested ");
-	report_add_dot(out, s->stack);
+	report_add_dot(out, label);
+	free(label);
 	strbuf_addf(out, " (%s)\";\n", result_verdict_name(s->verdict));
 	pad(out, depth + 1);
 	strbuf_addf(out, "style=\"rounded\"; color=\"%s\";\n",

@@ -10,6 +10,7 @@
 #include "report/report_util.h"
 #include "report/report_html.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static void esc(struct strbuf *out, const char *s)
@@ -187,12 +188,15 @@ static void stack_html(struct strbuf *out, const struct stack_result *s, int dep
 {
 	int sn = ++*n;
 	const char *v = result_verdict_name(s->verdict);
+	char *label;
 	size_t i;
 
 	strbuf_addf(out, "<section class=\"stack%s\" id=\"s%d\" data-verdict=\"%s\">\n<h2>",
 		    s->parent_resource ? " nested" : "", sn, v);
 	strbuf_addstr(out, s->parent_resource ? "Nested stack " : "Stack ");
-	esc(out, s->stack);
+	label = report_stack_label(s);
+	esc(out, label);
+	free(label);
 	strbuf_addf(out, " <span class=\"badge %s\">%s</span></h2>\n<p class=\"meta\">account ", v, v);
 	esc(out, s->account);
 	strbuf_addstr(out, " &middot; region ");

@@ -1,5 +1,7 @@
 /*
- * report_json.c - the JSON report (SPEC section 4).
+ * report_json.c - the JSON report (SPEC section 4), with cfn-dryrun's
+ * extensions (schemas/report.schema.json): each stack's variant, the
+ * comparison of variants (compare) and the plans (plan).
  */
 #include "report/report.h"
 #include "util/srcpos.h"
@@ -131,6 +133,14 @@ static void prereq_json(struct strbuf *out, int level, const struct prereq *p)
 	strbuf_add_json_string(out, p->region);
 	strbuf_addstr(out, ", \"id\": ");
 	strbuf_add_json_string(out, p->id);
+	if (p->by_property) {
+		strbuf_addstr(out, ", \"by_property\": ");
+		strbuf_add_json_string(out, p->by_property);
+	}
+	if (p->properties) {
+		strbuf_addstr(out, ", \"properties\": ");
+		value_to_json_compact(out, p->properties);
+	}
 	strbuf_addstr(out, ", \"needed_by\": ");
 	strlist_json(out, &p->needed_by);
 	strbuf_addch(out, '}');
@@ -146,6 +156,11 @@ static void stack_json(struct strbuf *out, int level, const struct stack_result 
 	key(out, level + 1, "stack");
 	strbuf_add_json_string(out, s->stack);
 	strbuf_addstr(out, ",\n");
+	if (s->variant) {
+		key(out, level + 1, "variant");
+		strbuf_add_json_string(out, s->variant);
+		strbuf_addstr(out, ",\n");
+	}
 	if (s->parent_resource) {
 		key(out, level + 1, "parent_resource");
 		strbuf_add_json_string(out, s->parent_resource);
@@ -218,6 +233,124 @@ static void stack_json(struct strbuf *out, int level, const struct stack_result 
 	strbuf_addch(out, '}');
 }
 
+/* ---- Extensions: the comparison of variants, the plans ---- */
+
+static void side_json(struct strbuf *out, const char *variant, const struct diff_side *d)
+{
+	strbuf_addstr(out, "{\"variant\": ");
+	strbuf_add_json_string(out, variant);
+	strbuf_addstr(out, ", \"outcome\": ");
+	strbuf_add_json_string(out, d->outcome);
+	strbuf_addstr(out, ", \"reason\": ");
+	string_or_null(out, d->reason);
+	strbuf_addstr(out, ", \"fix\": ");
+	string_or_null(out, d->fix);
+	strbuf_addstr(out, ", \"codes\": ");
+	strlist_json(out, &d->codes);
+	strbuf_addch(out, '}');
+}
+
+static void comparison_json(struct strbuf *out, const struct comparison *c)
+{
+	size_t i, k;
+
+	strbuf_addstr(out, ",\n  \"comparison\": {\n    \"variants\": ");
+	strlist_json(out, &c->variants);
+	strbuf_addf(out, ",\n    \"verdicts_differ\": %s,\n    \"differences\": [",
+		    c->verdicts_differ ? "true" : "false");
+	for (i = 0; i < c->n_rows; i++) {
+		const struct diff_row *row = &c->rows[i];
+
+		strbuf_addstr(out, i ? ",\n" : "\n");
+		strbuf_addstr(out, "      {\"stack\": ");
+		strbuf_add_json_string(out, row->stack);
+		strbuf_addstr(out, ", \"logical_id\": ");
+		string_or_null(out, row->logical_id);
+		strbuf_addstr(out, ", \"type\": ");
+		string_or_null(out, row->type);
+		strbuf_addstr(out, ",\n       \"sides\": [");
+		for (k = 0; k < c->variants.n; k++) {
+			strbuf_addstr(out, k ? ",\n         " : "\n         ");
+			side_json(out, c->variants.items[k], &row->sides[k]);
+		}
+		strbuf_addstr(out, "]}");
+	}
+	strbuf_addstr(out, c->n_rows ? "\n    ]\n  }" : "]\n  }");
+}
+
+static void step_json(struct strbuf *out, size_t number, const struct plan_step *st)
+{
+	strbuf_addf(out, "        {\"number\": %zu, \"kind\": \"%s\", \"type\": ", number,
+		    st->kind == PLAN_STEP_DEPLOY ? "deploy" : "prerequisite");
+	string_or_null(out, st->type);
+	strbuf_addstr(out, ", \"account\": ");
+	strbuf_add_json_string(out, st->account);
+	strbuf_addstr(out, ", \"region\": ");
+	strbuf_add_json_string(out, st->region);
+	strbuf_addstr(out, ", \"id\": ");
+	strbuf_add_json_string(out, st->id);
+	if (st->by_property) {
+		strbuf_addstr(out, ", \"by_property\": ");
+		strbuf_add_json_string(out, st->by_property);
+	}
+	if (st->properties) {
+		strbuf_addstr(out, ", \"properties\": ");
+		value_to_json_compact(out, st->properties);
+	}
+	strbuf_addstr(out, ",\n         \"stack\": ");
+	strbuf_add_json_string(out, st->stack);
+	strbuf_addstr(out, ", \"needed_by\": ");
+	strlist_json(out, &st->needed_by);
+	strbuf_addstr(out, ",\n         \"text\": ");
+	strbuf_add_json_string(out, st->text);
+	strbuf_addstr(out, ",\n         \"why\": ");
+	string_or_null(out, st->why);
+	strbuf_addstr(out, ",\n         \"blocker\": ");
+	string_or_null(out, st->blocker);
+	strbuf_addch(out, '}');
+}
+
+static void unfixed_json(struct strbuf *out, const struct plan_unfixed *u)
+{
+	strbuf_addstr(out, "        {\"stack\": ");
+	strbuf_add_json_string(out, u->stack);
+	strbuf_addstr(out, ", \"logical_id\": ");
+	string_or_null(out, u->logical_id);
+	strbuf_addstr(out, ", \"code\": ");
+	strbuf_add_json_string(out, u->code);
+	strbuf_addstr(out, ",\n         \"message\": ");
+	strbuf_add_json_string(out, u->message);
+	strbuf_addstr(out, ",\n         \"fix\": ");
+	string_or_null(out, u->fix);
+	strbuf_addch(out, '}');
+}
+
+static void plan_json(struct strbuf *out, const struct plan *p)
+{
+	size_t i;
+
+	strbuf_addstr(out, "    {\"variant\": ");
+	string_or_null(out, p->variant);
+	strbuf_addf(out, ", \"rounds\": %d,\n      \"steps\": [", p->rounds);
+	for (i = 0; i < p->n_steps; i++) {
+		strbuf_addstr(out, i ? ",\n" : "\n");
+		step_json(out, i + 1, &p->steps[i]);
+	}
+	strbuf_addstr(out, p->n_steps ? "\n      ],\n      \"unfixed\": [" : "],\n      \"unfixed\": [");
+	for (i = 0; i < p->n_unfixed; i++) {
+		strbuf_addstr(out, i ? ",\n" : "\n");
+		unfixed_json(out, &p->unfixed[i]);
+	}
+	strbuf_addstr(out, p->n_unfixed ? "\n      ],\n      \"after\": {" : "],\n      \"after\": {");
+	for (i = 0; i < p->after_stacks.n; i++) {
+		strbuf_addstr(out, i ? ", " : "");
+		strbuf_add_json_string(out, p->after_stacks.items[i]);
+		strbuf_addstr(out, ": ");
+		strbuf_add_json_string(out, p->after_verdicts.items[i]);
+	}
+	strbuf_addstr(out, "}}");
+}
+
 void report_json(const struct run_result *r, const struct report_options *o,
 		 struct strbuf *out)
 {
@@ -228,5 +361,16 @@ void report_json(const struct run_result *r, const struct report_options *o,
 		strbuf_addstr(out, i ? ",\n" : "\n");
 		stack_json(out, 2, &r->stacks[i], o);
 	}
-	strbuf_addstr(out, r->n_stacks ? "\n  ]\n}\n" : "]\n}\n");
+	strbuf_addstr(out, r->n_stacks ? "\n  ]" : "]");
+	if (r->comparison)
+		comparison_json(out, r->comparison);
+	if (r->n_plans) {
+		strbuf_addstr(out, ",\n  \"plans\": [\n");
+		for (i = 0; i < r->n_plans; i++) {
+			plan_json(out, &r->plans[i]);
+			strbuf_addstr(out, i + 1 < r->n_plans ? ",\n" : "\n");
+		}
+		strbuf_addstr(out, "  ]");
+	}
+	strbuf_addstr(out, "\n}\n");
 }

@@ -10,6 +10,7 @@
 #include "report/report.h"
 #include "report/report_util.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static void attr(struct strbuf *out, const char *name, const char *value)
@@ -17,6 +18,15 @@ static void attr(struct strbuf *out, const char *name, const char *value)
 	strbuf_addf(out, " %s=\"", name);
 	report_add_xml(out, value);
 	strbuf_addch(out, '"');
+}
+
+/* An attribute holding the stack's label (report_stack_label). */
+static void label_attr(struct strbuf *out, const char *name, const struct stack_result *s)
+{
+	char *label = report_stack_label(s);
+
+	attr(out, name, label);
+	free(label);
 }
 
 /* The findings of a testcase as text: one GNU line each, fix under it. */
@@ -83,7 +93,7 @@ static void testcase(struct strbuf *out, const struct res_result *r,
 	strbuf_addf(&name, "%s (%s)", r->logical_id, *r->type ? r->type : "no type");
 	strbuf_addstr(out, "    <testcase");
 	attr(out, "name", name.buf);
-	attr(out, "classname", s->stack);
+	label_attr(out, "classname", s);
 	if (*report_template(s))
 		attr(out, "file", report_template(s));
 	if (r->pos.line)
@@ -127,7 +137,7 @@ static void stack_testcase(struct strbuf *out, const struct stack_result *s)
 	const struct finding *f = first_error(&s->stack_findings);
 
 	strbuf_addstr(out, "    <testcase name=\"(stack)\"");
-	attr(out, "classname", s->stack);
+	label_attr(out, "classname", s);
 	if (*report_template(s))
 		attr(out, "file", report_template(s));
 	strbuf_addstr(out, ">\n");
@@ -164,7 +174,7 @@ static void suite(struct strbuf *out, const struct stack_result *s, int depth)
 		if (s->resources[i].status <= STATUS_UNCERTAIN)
 			n[s->resources[i].status]++;
 	strbuf_addstr(out, "  <testsuite");
-	attr(out, "name", s->stack);
+	label_attr(out, "name", s);
 	strbuf_addf(out, " tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\"",
 		    s->n_resources + (size_t)stack_case, n[STATUS_FAIL] + (size_t)stack_fails,
 		    n[STATUS_BLOCKED] + n[STATUS_UNCERTAIN] + n[STATUS_SKIPPED]);

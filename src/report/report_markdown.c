@@ -3,10 +3,14 @@
  * (GitHub and GitLab flavoured Markdown): a headline and the summary line,
  * then per stack its failures first (stack findings, then one table row
  * per finding of failing, blocked and uncertain resources, with the fix),
- * and a collapsible <details> list of everything else.
+ * and a collapsible <details> list of everything else.  A comparison of
+ * variants and the plans' checklists come before the stacks.
  */
 #include "report/report.h"
 #include "report/report_util.h"
+#include "report/report_views.h"
+
+#include <stdlib.h>
 
 static const char *status_icon(enum res_status st)
 {
@@ -210,12 +214,15 @@ static void rest(struct strbuf *out, const struct stack_result *s)
 
 static void stack_md(struct strbuf *out, const struct stack_result *s, int depth)
 {
+	char *label;
 	size_t i;
 
 	strbuf_addf(out, "### %s ", verdict_icon(s->verdict));
 	if (s->parent_resource)
 		strbuf_addstr(out, "nested stack ");
-	report_add_md(out, s->stack);
+	label = report_stack_label(s);
+	report_add_md(out, label);
+	free(label);
 	strbuf_addf(out, ": %s (", result_verdict_name(s->verdict));
 	report_add_md(out, s->account);
 	strbuf_addstr(out, ", ");
@@ -256,6 +263,10 @@ void report_markdown(const struct run_result *r, const struct report_options *o,
 	strbuf_addstr(out, "**");
 	report_summary(out, &c);
 	strbuf_addstr(out, "**\n\n");
+	if (r->comparison)
+		report_compare_markdown(r, out);
+	if (r->n_plans)
+		report_plan_markdown(r, out);
 	for (i = 0; i < r->n_stacks; i++)
 		stack_md(out, &r->stacks[i], 0);
 }

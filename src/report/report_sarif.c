@@ -213,6 +213,7 @@ static void add_result(struct sarif *sf, const struct finding *f,
 	add_fingerprint(res, f, s, r);
 	props = report_put_map(res, "properties");
 	report_put_str(props, "stack", s->stack);
+	report_put_str(props, "variant", s->variant);
 	report_put_str(props, "account", s->account);
 	report_put_str(props, "region", s->region);
 	if (r) {

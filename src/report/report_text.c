@@ -3,10 +3,13 @@
  * its resources grouped by status (fail first); every finding is one GNU
  * "FILE:LINE:COLUMN: error: MESSAGE [CODE]" line at column 0 so editors can
  * jump to it, with the fix indented under it; then prerequisites, outputs
- * and nested stacks; last, one summary line (alone with --quiet).
+ * and nested stacks; last, one summary line (alone with --quiet).  A run
+ * with plans or a comparison of variants is written by its own view
+ * (report_views.h).
  */
 #include "report/report.h"
 #include "report/report_util.h"
+#include "report/report_views.h"
 
 #define C_RESET "\033[0m"
 #define C_RED "\033[31m"
@@ -233,6 +236,14 @@ void report_text(const struct run_result *r, const struct report_options *o,
 	struct report_counts c;
 	size_t i;
 
+	if (r->n_plans) {
+		report_plan_text(r, o, out);
+		return;
+	}
+	if (r->comparison) {
+		report_compare_text(r, o, out);
+		return;
+	}
 	report_count(r, &c);
 	if (!o->quiet)
 		for (i = 0; i < r->n_stacks; i++) {

@@ -106,6 +106,11 @@ int report_location(struct strbuf *out, struct srcpos pos, const char *fallback)
 	return 1;
 }
 
+char *report_stack_label(const struct stack_result *s)
+{
+	return s->variant ? xstrfmt("%s [%s]", s->stack, s->variant) : xstrdup(s->stack);
+}
+
 const char *report_template(const struct stack_result *s)
 {
 	return s->template_file ? s->template_file : "";

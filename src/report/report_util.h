@@ -48,6 +48,10 @@ void report_value_text(struct strbuf *out, const struct value *v);
  * shared by the DOT graph and the HTML timeline. */
 const char *report_status_fill(enum res_status st);
 
+/* The stack's name for headings and ids: "NAME", or "NAME [VARIANT]" when
+ * the run used a variant (compare, scenario variants:).  Returns new. */
+char *report_stack_label(const struct stack_result *s);
+
 /* The file of pos (borrowed), else fallback (the stack's template), else "". */
 const char *report_pos_file(struct srcpos pos, const char *fallback);
 /* Appends "FILE:LINE:COLUMN", "FILE:LINE" or "FILE" for pos (fallback file

@@ -6,6 +6,7 @@
 #include "scenario/scenario.h"
 #include "engine/engine.h"
 #include "load/load.h"
+#include "util/awsid.h"
 #include "util/date.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -161,8 +162,14 @@ static void load_stack(struct sc_loader *ld, const struct value *entry, size_t i
 			s->template_path = relative_to(ld->dir, text);
 		} else if (!strcmp(e->key, "account") && text) {
 			s->account = xstrdup(text);
+			if (!awsid_is_account(text))
+				error(ld, e->val->pos, "account %s is not a 12-digit account id (quote it: "
+				      "\"012345678901\")", text);
 		} else if (!strcmp(e->key, "region") && value_is_string(e->val)) {
 			s->region = xstrdup(text);
+			if (!awsid_is_region(text))
+				error(ld, e->val->pos, "region %s is not a region code such as us-east-1",
+				      text);
 		} else if (!strcmp(e->key, "parameters")) {
 			load_parameters(ld, s, e->val);
 		} else if (!strcmp(e->key, "capabilities")) {
@@ -175,6 +182,7 @@ static void load_stack(struct sc_loader *ld, const struct value *entry, size_t i
 			      "template, account, region, parameters or capabilities)", e->key);
 		}
 	}
+	s->n_param_wires = s->n_wires;
 	if (!s->name)
 		error(ld, entry->pos, "a stack entry needs a name");
 	if (!s->template_path)
@@ -184,6 +192,46 @@ static void load_stack(struct sc_loader *ld, const struct value *entry, size_t i
 		if (ld->sc->stacks[k].name && !strcmp(ld->sc->stacks[k].name, s->name))
 			error(ld, entry->pos, "stack %s is listed twice (stack names are unique in a "
 			      "scenario)", s->name);
+}
+
+static bool valid_variant_name(const char *s)
+{
+	if (!*s || *s == '-' || *s == '.')
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' || *s == '.'))
+			return false;
+	return true;
+}
+
+/* variants: {NAME: STATE-FILE, ...}: the same stacks against each state. */
+static void load_variants(struct sc_loader *ld, const struct value *v)
+{
+	struct scenario *sc = ld->sc;
+
+	if (v->kind != VALUE_MAP || !value_map_len(v)) {
+		error(ld, v->pos, "variants must be a map of variant name: state file");
+		return;
+	}
+	sc->variants = xcalloc(value_map_len(v), sizeof(*sc->variants));
+	VALUE_MAP_FOREACH(v, e) {
+		struct scenario_variant *var;
+
+		if (!valid_variant_name(e->key)) {
+			error(ld, e->key_pos, "variant name \"%s\" must be letters, digits, '-', '_' "
+			      "or '.'", e->key);
+			continue;
+		}
+		if (!value_is_string(e->val)) {
+			error(ld, e->val->pos, "variant %s: expected the path of its state file", e->key);
+			continue;
+		}
+		var = &sc->variants[sc->n_variants++];
+		var->name = xstrdup(e->key);
+		var->state_path = relative_to(ld->dir, e->val->u.string.s);
+		var->pos = e->key_pos;
+	}
 }
 
 static void load_top(struct sc_loader *ld, struct value *root)
@@ -213,12 +261,21 @@ static void load_top(struct sc_loader *ld, struct value *root)
 				ld->sc->expect = value_copy(e->val);
 			else
 				error(ld, e->val->pos, "expect must be a map of stack name: expectations");
-		} else if (strcmp(e->key, "stacks") && strcmp(e->key, "variants")) {
+		} else if (!strcmp(e->key, "variants")) {
+			load_variants(ld, e->val);
+		} else if (strcmp(e->key, "stacks")) {
 			diag_warning(ld->dl, e->key_pos, "ignoring unknown top-level key \"%s\"", e->key);
 		}
 	}
+	if (value_map_get(root, "state") && value_map_get(root, "variants"))
+		error(ld, value_map_get(root, "variants")->pos, "a scenario gives either state: or "
+		      "variants:, not both (each variant names its own state)");
 	if (!stacks || stacks->kind != VALUE_LIST || !stacks->u.list.n) {
 		error(ld, stacks ? stacks->pos : root->pos, "a scenario needs a non-empty stacks: list");
+		return;
+	}
+	if (stacks->u.list.n > SCENARIO_MAX_STACKS) {
+		error(ld, stacks->pos, "a scenario holds at most %d stacks", SCENARIO_MAX_STACKS);
 		return;
 	}
 	ld->sc->stacks = xcalloc(stacks->u.list.n, sizeof(*ld->sc->stacks));
@@ -245,7 +302,8 @@ struct scenario *scenario_load(const char *path, struct diag_list *dl)
 	ld.sc->root = root;
 	ld.dir = dir_of(path);
 	if (root->kind != VALUE_MAP)
-		error(&ld, root->pos, "a scenario file is a map (name, state, date, stacks, expect)");
+		error(&ld, root->pos, "a scenario file is a map (name, state, date, stacks, expect, "
+		      "variants)");
 	else
 		load_top(&ld, root);
 	free(ld.dir);
@@ -278,6 +336,11 @@ void scenario_free(struct scenario *sc)
 		strlist_free(&s->exports);
 	}
 	free(sc->stacks);
+	for (i = 0; i < sc->n_variants; i++) {
+		free(sc->variants[i].name);
+		free(sc->variants[i].state_path);
+	}
+	free(sc->variants);
 	free(sc->order);
 	free(sc->name);
 	free(sc->state_path);

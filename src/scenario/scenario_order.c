@@ -150,42 +150,153 @@ static long stack_index(const struct scenario *sc, const char *name)
 	return -1;
 }
 
-/* True when stack a waits for stack b. */
-static bool waits_for(const struct scenario_stack *a, const char *b)
-{
-	size_t i;
+/* deps[i]: the stacks stack i waits for (indexes, each once). */
+struct deps {
+	size_t *items; /* owned */
+	size_t n;
+};
 
-	for (i = 0; i < a->n_wires; i++)
-		if (!strcmp(a->wires[i].from, b))
-			return true;
-	return false;
-}
-
-static void report_cycle(struct scenario *sc, const bool *placed, struct diag_list *dl)
+static void build_deps(const struct scenario *sc, struct deps *deps)
 {
-	struct strbuf names = STRBUF_INIT, why = STRBUF_INIT;
-	struct srcpos pos = SRCPOS_NONE;
-	size_t i, k;
+	size_t i, k, j;
 
 	for (i = 0; i < sc->n_stacks; i++) {
 		const struct scenario_stack *s = &sc->stacks[i];
-		if (placed[i])
-			continue;
+		deps[i].items = xcalloc(s->n_wires ? s->n_wires : 1, sizeof(size_t));
 		for (k = 0; k < s->n_wires; k++) {
 			long from = stack_index(sc, s->wires[k].from);
-			if (from < 0 || placed[from])
+			bool seen = false;
+			if (from < 0 || (size_t)from == i)
 				continue;
-			if (!pos.line)
-				pos = s->wires[k].pos;
-			strbuf_addf(&why, "%s%s needs %s %s of %s", why.len ? "; " : "", s->name,
-				    s->wires[k].param ? "output" : "export", s->wires[k].output,
-				    s->wires[k].from);
+			for (j = 0; j < deps[i].n; j++)
+				seen |= deps[i].items[j] == (size_t)from;
+			if (!seen)
+				deps[i].items[deps[i].n++] = (size_t)from;
 		}
-		strbuf_addf(&names, "%s%s", names.len ? ", " : "", s->name);
 	}
-	diag_error(dl, pos, "stacks wired in a cycle: [%s] (%s)", names.buf, why.buf);
-	strbuf_release(&names);
-	strbuf_release(&why);
+}
+
+/* reach[i * n + j]: stack i waits, directly or not, for stack j, through
+ * stacks not placed yet (a breadth-first walk from each: no recursion). */
+static bool *reachability(const struct scenario *sc, const struct deps *deps, const bool *placed)
+{
+	size_t n = sc->n_stacks, i, head, tail, k;
+	bool *reach = xcalloc(xsize_mul(n, n), sizeof(bool));
+	size_t *queue = xcalloc(n + 1, sizeof(size_t)); /* i may come back once */
+
+	for (i = 0; i < n; i++) {
+		if (placed[i])
+			continue;
+		head = tail = 0;
+		queue[tail++] = i;
+		while (head < tail) {
+			size_t cur = queue[head++];
+			for (k = 0; k < deps[cur].n; k++) {
+				size_t next = deps[cur].items[k];
+				if (placed[next] || reach[i * n + next])
+					continue;
+				reach[i * n + next] = true;
+				queue[tail++] = next;
+			}
+		}
+	}
+	free(queue);
+	return reach;
+}
+
+/* One error per cycle, naming every stack in it (and only those: a stack
+ * that merely waits for a cycle is not in it) and the wires that close it. */
+static void report_cycles(struct scenario *sc, const struct deps *deps, const bool *placed,
+			  struct diag_list *dl)
+{
+	size_t n = sc->n_stacks, i, j, k;
+	bool *reach = reachability(sc, deps, placed);
+	bool *reported = xcalloc(n, sizeof(bool));
+
+	for (i = 0; i < n; i++) {
+		struct strbuf names = STRBUF_INIT, why = STRBUF_INIT;
+		struct srcpos pos = SRCPOS_NONE;
+
+		if (placed[i] || reported[i] || !reach[i * n + i])
+			continue;
+		for (j = i; j < n; j++) {
+			const struct scenario_stack *s = &sc->stacks[j];
+			if (placed[j] || !reach[i * n + j] || !reach[j * n + i])
+				continue;
+			reported[j] = true;
+			strbuf_addf(&names, "%s%s", names.len ? ", " : "", s->name);
+			for (k = 0; k < s->n_wires; k++) {
+				long from = stack_index(sc, s->wires[k].from);
+				if (from < 0 || placed[from] || !reach[(size_t)from * n + i] ||
+				    !reach[i * n + (size_t)from])
+					continue;
+				if (!pos.line)
+					pos = s->wires[k].pos;
+				strbuf_addf(&why, "%s%s needs %s %s of %s", why.len ? "; " : "", s->name,
+					    s->wires[k].param ? "output" : "export", s->wires[k].output,
+					    s->wires[k].from);
+			}
+		}
+		diag_error(dl, pos, "stacks wired in a cycle: [%s] (%s)", names.buf, why.buf);
+		strbuf_release(&names);
+		strbuf_release(&why);
+	}
+	free(reported);
+	free(reach);
+}
+
+/* Places every stack whose stacks it waits for are placed, the first listed
+ * first; returns -1 (after reporting the cycles) when some cannot be. */
+static int place(struct scenario *sc, struct diag_list *dl)
+{
+	size_t n = sc->n_stacks, i, k, n_placed = 0;
+	struct deps *deps = xcalloc(n, sizeof(*deps));
+	bool *placed = xcalloc(n, sizeof(bool));
+	int rc = 0;
+
+	build_deps(sc, deps);
+	free(sc->order);
+	sc->order = xcalloc(n, sizeof(size_t));
+	while (n_placed < n) {
+		bool progress = false;
+		for (i = 0; i < n && !progress; i++) {
+			bool ready = !placed[i];
+			for (k = 0; ready && k < deps[i].n; k++)
+				ready = placed[deps[i].items[k]];
+			if (ready) {
+				placed[i] = true;
+				sc->order[n_placed++] = i;
+				progress = true;
+			}
+		}
+		if (!progress) {
+			report_cycles(sc, deps, placed, dl);
+			rc = -1;
+			break;
+		}
+	}
+	for (i = 0; i < n; i++)
+		free(deps[i].items);
+	free(deps);
+	free(placed);
+	return rc;
+}
+
+/* Forgets the import wires and exports an earlier call found. */
+static void reset(struct scenario *sc)
+{
+	size_t i, k;
+
+	for (i = 0; i < sc->n_stacks; i++) {
+		struct scenario_stack *s = &sc->stacks[i];
+		for (k = s->n_param_wires; k < s->n_wires; k++) {
+			free(s->wires[k].param);
+			free(s->wires[k].from);
+			free(s->wires[k].output);
+		}
+		s->n_wires = s->n_param_wires;
+		strlist_free(&s->exports);
+	}
 }
 
 int scenario_order(struct scenario *sc, const char *default_account,
@@ -193,11 +304,11 @@ int scenario_order(struct scenario *sc, const char *default_account,
 {
 	const char **accounts = xcalloc(sc->n_stacks, sizeof(char *));
 	const char **regions = xcalloc(sc->n_stacks, sizeof(char *));
-	bool *placed = xcalloc(sc->n_stacks, sizeof(bool));
 	struct value **templates = xcalloc(sc->n_stacks, sizeof(struct value *));
-	size_t i, k, n_placed = 0;
+	size_t i, k;
 	int rc = 0;
 
+	reset(sc);
 	for (i = 0; i < sc->n_stacks; i++) {
 		struct scenario_stack *s = &sc->stacks[i];
 		const struct value *outputs;
@@ -235,30 +346,12 @@ int scenario_order(struct scenario *sc, const char *default_account,
 					 accounts, regions };
 		each_import(templates[i], on_import, &ic);
 	}
-	sc->order = xcalloc(sc->n_stacks, sizeof(size_t));
-	while (rc == 0 && n_placed < sc->n_stacks) {
-		bool progress = false;
-		for (i = 0; i < sc->n_stacks && !progress; i++) {
-			bool ready = !placed[i];
-			for (k = 0; ready && k < sc->n_stacks; k++)
-				if (!placed[k] && k != i && waits_for(&sc->stacks[i], sc->stacks[k].name))
-					ready = false;
-			if (ready) {
-				placed[i] = true;
-				sc->order[n_placed++] = i;
-				progress = true;
-			}
-		}
-		if (!progress) {
-			report_cycle(sc, placed, dl);
-			rc = -1;
-		}
-	}
+	if (rc == 0)
+		rc = place(sc, dl);
 	for (i = 0; i < sc->n_stacks; i++)
 		value_free(templates[i]);
 	free(templates);
 	free(accounts);
 	free(regions);
-	free(placed);
 	return rc;
 }

@@ -92,6 +92,30 @@ void check_need(struct check_sink *sink, const char *type, const char *account,
 				  sink->logical_id);
 }
 
+void check_need_props(struct check_sink *sink, const char *type, const char *account,
+		      const char *region, const char *id, struct value *props)
+{
+	if (sink->result)
+		result_prereq_require(result_add_prereq(sink->result, type, account,
+							region ? region : "", id, sink->logical_id),
+				      props);
+	else
+		value_free(props);
+}
+
+void check_need_by(struct check_sink *sink, const char *type, const char *account,
+		   const char *region, const char *by_property, const char *value)
+{
+	if (sink->result)
+		result_add_prereq_by(sink->result, type, account, region ? region : "", by_property,
+				     value, sink->logical_id);
+}
+
+void check_need_region(struct check_sink *sink, const char *account, const char *region)
+{
+	check_need(sink, PREREQ_REGION, account, region, region);
+}
+
 struct srcpos check_pos(const struct check_resource *r, const char *path)
 {
 	const struct value *cur = r->raw;

@@ -35,6 +35,9 @@ struct check_env {
 					       properties (NULL entries: skipped), or NULL */
 	const char *const *physical;  /* per resource index of t: the name it gets, or NULL */
 	const struct check_nested *nested; /* simulates nested stacks; NULL: not simulated */
+	struct stack_result *result;  /* borrowed: where checks run outside a resource's sink
+					 (pass 1's SSM references) record prerequisites;
+					 NULL: not recorded */
 };
 
 /* One resource whose create is being attempted. */
@@ -123,6 +126,24 @@ struct finding *check_advise(struct check_sink *sink, enum finding_code code, st
 /* Records that the resource needs (type, account, region, id) to exist first. */
 void check_need(struct check_sink *sink, const char *type, const char *account,
 		const char *region, const char *id);
+/* As check_need, for a prerequisite that must also have the properties in
+ * props (a map, taken): a destination bucket with versioning enabled.  The
+ * plan's step then creates it with them, or sets them on the one that
+ * exists. */
+void check_need_props(struct check_sink *sink, const char *type, const char *account,
+		      const char *region, const char *id, struct value *props);
+/* Records that the resource needs a (type, account, region) resource whose
+ * property by_property is value (a hosted zone named value) to exist first. */
+void check_need_by(struct check_sink *sink, const char *type, const char *account,
+		   const char *region, const char *by_property, const char *value);
+
+/* Records that account must enable region first (a plan step; the
+ * prerequisite type is PREREQ_REGION). */
+void check_need_region(struct check_sink *sink, const char *account, const char *region);
+
+/* The prerequisite type of "enable this region for this account" (not a
+ * resource type: the plan turns it into its own step). */
+#define PREREQ_REGION "AWS::Account::Region"
 
 /* ---- Helpers for reading resources ---- */
 

@@ -30,6 +30,8 @@ static void stack_check_region(const struct check_env *env, struct stack_result 
 	finding_set_fix(f, "region %s is not enabled for account %s: enable it (account settings, "
 		       "Regions; opt-in regions are disabled by default) or deploy to an enabled region",
 		       env->deploy->region, env->deploy->account);
+	result_add_prereq(s, PREREQ_REGION, env->deploy->account, env->deploy->region,
+			  env->deploy->region, env->deploy->stack_name);
 }
 
 static const struct stack_check stack_checks[] = {

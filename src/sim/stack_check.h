@@ -1,7 +1,7 @@
 /*
  * stack_check.h - checks CloudFormation makes on the whole stack before
  * any resource: capabilities, a stack name already in use, a region the
- * account cannot use.  A table like the resource checks'; a failure here
+ * account cannot use, export names already taken.  A table like the resource checks'; a failure here
  * blocks every resource.
  */
 #ifndef CFN_STACK_CHECK_H
@@ -28,5 +28,11 @@ unsigned stack_capabilities_needed(const struct template *t, struct srcpos pos[3
  * needs capabilities the create does not acknowledge; lists what it needs
  * in s->capabilities. */
 void stack_check_capabilities(const struct check_env *env, struct stack_result *s);
+
+/* The exports check (export_check.c), run once the outputs are resolved:
+ * a finding for each name in exports (a map name -> value, borrowed; NULL
+ * for none) that a stack of the account and region already exports. */
+void stack_check_exports(const struct check_env *env, const struct value *exports,
+			 struct stack_result *s);
 
 #endif

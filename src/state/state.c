@@ -352,6 +352,20 @@ struct state_account *state_account_get(struct state *st, const char *id, bool c
 	return &st->accounts[st->n_accounts++];
 }
 
+void state_enable_region(struct state *st, const char *account, const char *region)
+{
+	struct state_account *a = state_account_get(st, account, true);
+	const struct region_info *r;
+
+	if (!a->has_enabled_regions) {
+		for (r = region_table(); r->code; r++)
+			if (!r->opt_in && !strcmp(r->partition, st->partition))
+				strlist_add(&a->enabled_regions, r->code);
+		a->has_enabled_regions = true;
+	}
+	strlist_add_unique(&a->enabled_regions, region);
+}
+
 bool state_has_account(const struct state *st, const char *account)
 {
 	return state_account_get((struct state *)st, account, false) != NULL;

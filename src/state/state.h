@@ -94,6 +94,9 @@ const char *state_dir(const struct state *st);
  * the list is omitted (or the account is not described), enabled by
  * default (not opt-in). */
 bool state_region_enabled(const struct state *st, const char *account, const char *region);
+/* Lets account use region from now on (an enabled_regions list that was
+ * omitted becomes the default regions plus this one). */
+void state_enable_region(struct state *st, const char *account, const char *region);
 /* True when the state file describes this account. */
 bool state_has_account(const struct state *st, const char *account);
 /* The account's organization role (STATE_ORG_NONE when not described). */

@@ -146,8 +146,11 @@ scenario stackset-self-managed/fail.scenario.yaml
 expect_finding Baseline CD4210 "Account 111111111111 should have 'AWSCloudFormationStackSetAdministrationRole' role with trust relationship to CloudFormation service."
 expect_finding Baseline CD4210 "Account 333333333333 should have 'AWSCloudFormationStackSetExecutionRole' role with trust relationship to Role 'AWSCloudFormationStackSetAdministrationRole'." 2
 expect_finding Baseline CD4202 "Region ap-east-1 is not enabled for target account 222222222222: its stack instance fails"
-expect_json stacks.0.prerequisites.1.account 333333333333
-expect_json stacks.0.prerequisites.1.id AWSCloudFormationStackSetExecutionRole
+expect_json stacks.0.prerequisites.1.type AWS::Account::Region
+expect_json stacks.0.prerequisites.1.account 222222222222
+expect_json stacks.0.prerequisites.1.id ap-east-1
+expect_json stacks.0.prerequisites.2.account 333333333333
+expect_json stacks.0.prerequisites.2.id AWSCloudFormationStackSetExecutionRole
 scenario stackset-self-managed/fixed.scenario.yaml
 expect_status 0
 scenario stackset-service-managed/fail.scenario.yaml

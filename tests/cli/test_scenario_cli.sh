@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_scenario_cli.sh - the scenario command itself: deployment order from
 # the wiring, cycles, --expect mismatches, strict stack entries, ignored
-# top-level keys, and its exit codes.
+# top-level keys, and its exit codes; a failed stack rolls back, export
+# names already taken, a missing or unknown wired output.
 . "$TOP_SRCDIR/tests/lib.sh"
 S="$TMP/s"
 mkdir "$S"
@@ -76,5 +77,125 @@ expect_status 0
 run "$CFN_DRYRUN" scenario "$S/expect.scenario.yaml" --region us-west-2
 expect_status 2
 expect_err "cfn-dryrun: error: scenario takes the state, accounts, regions, parameters and capabilities from the scenario file"
+
+# A cycle names its stacks only, not one that merely waits for it.
+cat >"$S/cycle2.scenario.yaml" <<'YAML'
+stacks:
+  - {name: waiter, template: wired.yaml, parameters: {In: {from: a, output: Out}}}
+  - {name: a, template: wired.yaml, parameters: {In: {from: b, output: Out}}}
+  - {name: b, template: wired.yaml, parameters: {In: {from: a, output: Out}}}
+YAML
+run "$CFN_DRYRUN" scenario "$S/cycle2.scenario.yaml"
+expect_status 2
+expect_err "$S/cycle2.scenario.yaml:3:54: error: stacks wired in a cycle: [a, b] (a needs output Out of b; b needs output Out of a)"
+
+# Stack entries name real accounts and regions.
+printf 'stacks:\n  - {name: a, template: wired.yaml, account: 1234, region: us-east}\n' >"$S/where.scenario.yaml"
+run "$CFN_DRYRUN" scenario "$S/where.scenario.yaml"
+expect_status 2
+expect_err "$S/where.scenario.yaml:2:46: error: account 1234 is not a 12-digit account id (quote it: \"012345678901\")
+$S/where.scenario.yaml:2:60: error: region us-east is not a region code such as us-east-1"
+
+# A failed stack rolls back: what it created is gone for the stacks after
+# it, except what DeletionPolicy: Retain keeps.
+cat >"$S/rollback.yaml" <<'YAML'
+Parameters:
+  Policy: {Type: String}
+Resources:
+  Kept:
+    Type: AWS::S3::Bucket
+    Properties: {BucketName: rollback-kept-bucket}
+  Broken:
+    Type: AWS::Lambda::Function
+    DependsOn: Kept
+    Properties:
+      Runtime: python3.12
+      Handler: index.handler
+      Code: {ZipFile: 'def handler(e, c): pass'}
+      Role: arn:aws:iam::123456789012:role/nowhere
+  Gone:
+    Type: AWS::SQS::Queue
+    Properties: {QueueName: rollback-queue}
+YAML
+sed 's/    Properties: {BucketName: rollback-kept-bucket}/    DeletionPolicy: Retain\n    Properties: {BucketName: rollback-kept-bucket}/' "$S/rollback.yaml" >"$S/rollback-retain.yaml"
+printf 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties: {BucketName: rollback-kept-bucket}\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties: {QueueName: rollback-queue}\n' >"$S/again.yaml"
+for t in rollback rollback-retain; do
+	cat >"$S/$t.scenario.yaml" <<YAML
+stacks:
+  - {name: first, template: $t.yaml, parameters: {Policy: x}}
+  - {name: second, template: again.yaml}
+YAML
+done
+run "$CFN_DRYRUN" scenario "$S/rollback.scenario.yaml" --format json
+expect_status 1
+expect_json stacks.0.verdict fail
+expect_json stacks.0.resources.0.logical_id Gone
+expect_json stacks.0.resources.0.status create
+expect_json stacks.1.verdict ok
+run "$CFN_DRYRUN" scenario "$S/rollback-retain.scenario.yaml" --format json
+expect_status 1
+expect_json stacks.1.verdict fail
+expect_json stacks.1.resources.0.logical_id Bucket
+expect_json stacks.1.resources.0.findings.0.message "rollback-kept-bucket already exists"
+expect_json stacks.1.resources.1.status create
+
+# Export names are unique per account and region, across stacks.
+cat >"$S/exports.scenario.yaml" <<'YAML'
+state: exports-state.yaml
+stacks:
+  - {name: producer, template: producer.yaml}
+  - {name: copy, template: copy.yaml}
+YAML
+printf 'Resources:\n  Queue: {Type: AWS::SQS::Queue}\nOutputs:\n  Dup:\n    Value: y\n    Export: {Name: producer-QueueArn}\n  Old:\n    Value: z\n    Export: {Name: legacy-name}\n' >"$S/copy.yaml"
+printf 'accounts:\n  "123456789012":\n    regions:\n      us-east-1:\n        exports: {legacy-name: x}\n' >"$S/exports-state.yaml"
+run "$CFN_DRYRUN" scenario "$S/exports.scenario.yaml" --format json
+expect_status 1
+expect_json stacks.0.verdict ok
+expect_json stacks.1.verdict fail
+expect_json stacks.1.stack_findings.0.code CD6100
+expect_json stacks.1.stack_findings.0.message "Export with name producer-QueueArn is already exported by stack producer."
+expect_json stacks.1.stack_findings.0.line 6
+expect_json stacks.1.stack_findings.1.message "Export with name legacy-name is already exported by another stack."
+expect_json stacks.1.stack_findings.1.fix "give the export another name (export names are unique per account and region), or remove it from the stack that exports it first"
+
+# A wired output the other stack lacks: one finding, not a second one for
+# the parameter; an output known only after the create: not a failure.
+cat >"$S/outputs.scenario.yaml" <<'YAML'
+stacks:
+  - {name: p, template: wired.yaml, parameters: {In: x}}
+  - {name: c, template: wired.yaml, parameters: {In: {from: p, output: Nope}}}
+YAML
+run "$CFN_DRYRUN" scenario "$S/outputs.scenario.yaml" --format json
+expect_status 1
+expect_json stacks.1.stack_findings.0.code CD6003
+"$JGET" "$OUT" stacks.1.stack_findings.1.code >/dev/null 2>&1 && fail "a second finding for the missing output"
+printf 'Resources:\n  Q: {Type: AWS::SQS::Queue}\n  Inst:\n    Type: AWS::EC2::Instance\n    Properties: {ImageId: ami-12345678}\nOutputs:\n  Out: {Value: !GetAtt Inst.PublicIp}\n' >"$S/later.yaml"
+printf 'accounts:\n  "123456789012":\n    regions:\n      us-east-1:\n        AWS::EC2::Image: {ami-12345678: {}}\n' >"$S/ami-state.yaml"
+cat >"$S/later.scenario.yaml" <<'YAML'
+state: ami-state.yaml
+stacks:
+  - {name: p, template: later.yaml}
+  - {name: c, template: wired.yaml, parameters: {In: {from: p, output: Out}}}
+YAML
+run "$CFN_DRYRUN" scenario "$S/later.scenario.yaml" --format json
+expect_status 0
+expect_json stacks.1.verdict ok
+
+# Expectations reach nested stacks as STACK/LOGICALID.
+N="$TOP_SRCDIR/scenarios/nested-stack-outputs"
+cat >"$TMP/nested.scenario.yaml" <<YAML
+state: $N/state-fixed.yaml
+stacks:
+  - {name: app, template: $N/template.yaml}
+expect:
+  app/Network: {verdict: fail, resources: {Vpc: fail}}
+  app/Nowhere: {verdict: ok}
+YAML
+run "$CFN_DRYRUN" scenario "$TMP/nested.scenario.yaml" --expect --format json
+expect_status 1
+expect_err "$TMP/nested.scenario.yaml:5:26: error: stack app/Network: expected verdict fail, predicted ok
+$TMP/nested.scenario.yaml:5:49: error: resource Vpc of stack app-Network-DVT9XXU1ZEFC: expected fail, predicted create
+$TMP/nested.scenario.yaml:6:3: error: expect names stack app/Nowhere, which the scenario does not deploy
+cfn-dryrun: 3 expectations not met"
 
 done_testing

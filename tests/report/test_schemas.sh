@@ -3,7 +3,8 @@
 # report against schemas/report.schema.json and SARIF against the official
 # SARIF 2.1.0 schema (tests/schemas), for templates run through the CLI and
 # for the hand-built results (every field of the engine's result); then
-# tampered documents, to show each validation can fail; JUnit output is
+# tampered documents, to show each validation can fail; the extensions
+# (compare, scenario variants, plans) too; JUnit output is
 # checked to be well-formed XML when xmllint is installed.
 : "${CFN_DRYRUN:?run through make check}"
 : "${TOP_SRCDIR:?run through make check}"
@@ -41,6 +42,16 @@ for t in $templates; do
 	"$CFN_DRYRUN" check "$t" --format sarif >"$TMP/cli$n.sarif"
 	"$CFN_DRYRUN" check "$t" --format junit >"$TMP/cli$n.junit"
 done
+# the extensions: a comparison of variants, plans (with a blocked step and
+# unfixed failures), a prerequisite found by property
+CASE=scenarios/cross-account-pipeline/pipeline.scenario.yaml
+"$CFN_DRYRUN" scenario "$CASE" --format json >"$TMP/cli-variants.json"
+"$CFN_DRYRUN" plan "$CASE" --format json >"$TMP/cli-plan-variants.json"
+"$CFN_DRYRUN" plan scenarios/exists-cloudfront-certificate-region/fail.scenario.yaml --format json \
+	>"$TMP/cli-plan-blocked.json"
+"$CFN_DRYRUN" compare scenarios/exists-lambda-code-object/template.yaml \
+	--state scenarios/exists-lambda-code-object/state.yaml \
+	--state scenarios/exists-lambda-code-object/state-fixed.yaml --format json >"$TMP/cli-compare.json"
 for f in mixed hostile empty; do
 	"$RENDER" $f json >"$TMP/fx-$f.json"
 	"$RENDER" $f sarif >"$TMP/fx-$f.sarif"
@@ -62,6 +73,12 @@ sed 's/"wave": 1,/"wave": -1,/' "$TMP/fx-mixed.json" >"$TMP/bad-wave.json"
 check "a negative wave is rejected" 1 "$VALIDATE" "$REPORT_SCHEMA" "$TMP/bad-wave.json"
 sed 's/"$unknown": "DataKey would not be created"/"$unknown": 3/' "$TMP/fx-mixed.json" >"$TMP/bad-unknown.json"
 check "an unknown without a reason is rejected" 1 "$VALIDATE" "$REPORT_SCHEMA" "$TMP/bad-unknown.json"
+sed 's/"outcome": "fail"/"outcome": "broken"/' "$TMP/cli-compare.json" >"$TMP/bad-outcome.json"
+check "an unknown comparison outcome is rejected" 1 "$VALIDATE" "$REPORT_SCHEMA" "$TMP/bad-outcome.json"
+sed 's/"kind": "deploy"/"kind": "later"/' "$TMP/cli-plan-blocked.json" >"$TMP/bad-step.json"
+check "an unknown step kind is rejected" 1 "$VALIDATE" "$REPORT_SCHEMA" "$TMP/bad-step.json"
+sed 's/"rounds": 2/"rounds": 0/' "$TMP/cli-plan-blocked.json" >"$TMP/bad-rounds.json"
+check "a plan of no round is rejected" 1 "$VALIDATE" "$REPORT_SCHEMA" "$TMP/bad-rounds.json"
 sed 's/"level": "error"/"level": "fatal"/' "$TMP/fx-mixed.sarif" >"$TMP/bad-level.sarif"
 check "a SARIF level outside the enum is rejected" 1 "$VALIDATE" "$SARIF_SCHEMA" "$TMP/bad-level.sarif"
 sed 's/"startLine": 14/"startLine": 0/' "$TMP/fx-mixed.sarif" >"$TMP/bad-line.sarif"

@@ -12,7 +12,7 @@
 
 int main(int argc, char **argv)
 {
-	struct run_result r = { NULL, 0 };
+	struct run_result r = RUN_RESULT_INIT;
 	struct report_options o = { false, false, false };
 	const struct report_format *fmt;
 	struct strbuf out = STRBUF_INIT;

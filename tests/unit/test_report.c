@@ -17,7 +17,7 @@
 /* Writes fixture name in format fmt with the given options; returns new text. */
 static char *render(const char *name, const char *fmt, bool color, bool quiet)
 {
-	struct run_result r = { NULL, 0 };
+	struct run_result r = RUN_RESULT_INIT;
 	struct report_options o = { color, quiet, false };
 	struct strbuf out = STRBUF_INIT;
 
@@ -43,7 +43,7 @@ static void assert_before(const char *text, const char *a, const char *b)
 
 static void test_counts_include_nested(void **state)
 {
-	struct run_result r = { NULL, 0 };
+	struct run_result r = RUN_RESULT_INIT;
 	struct report_counts c;
 
 	(void)state;

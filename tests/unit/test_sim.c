@@ -68,7 +68,7 @@ static void run(struct fixture *fx, const char *text, struct state *state)
 	fx->d.stack_name = "stack";
 	fx->d.account = "111111111111";
 	fx->d.region = "us-east-1";
-	fx->env = (struct check_env){ &fx->d, "aws", fx->state, fx->t, NULL, NULL, NULL };
+	fx->env = (struct check_env){ &fx->d, "aws", fx->state, fx->t, NULL, NULL, NULL, NULL };
 	for (i = 0; i < 16; i++)
 		fx->conditions[i] = 1;
 	for (i = 0; i < fx->t->n_resources; i++)

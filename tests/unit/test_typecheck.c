@@ -160,7 +160,7 @@ static char *engine_run(const char *text, enum verdict *verdict)
 			    .capabilities = CAP_IAM | CAP_NAMED_IAM | CAP_AUTO_EXPAND,
 			    .date = "2026-01-01", .models = ms };
 	struct state *state = state_new(NULL);
-	struct run_result r = { NULL, 0 };
+	struct run_result r = RUN_RESULT_INIT;
 	struct diag_list dl = DIAG_LIST_INIT;
 	struct strbuf sb = STRBUF_INIT;
 	size_t i, k;
