@@ -1,19 +1,8 @@
 /*
- * gen.c - synthetic inputs for the benchmark (make bench): templates of N
- * resources of common types chained by Ref, GetAtt, Sub and DependsOn,
- * the account state that lets most of them pass, and a three-level tree
- * of 20 nested stacks whose bodies live in a state bucket.
- *
- *   gen template N          a template of N resources, on stdout
- *   gen state N             the state for it (account 123456789012)
- *   gen nested DIR          DIR/root.yaml, DIR/state.yaml, DIR/templates/
- *
- * The template is built from units of ten resources (a log group, a queue,
- * a topic subscribed to it, a table, a bucket, a role reading them, a VPC,
- * a subnet, a security group and a function using them all); unit k also
- * reads unit k-1's bucket and topic.  In the state, the code of every
- * seventh function is missing (NoSuchKey) and every eleventh bucket name is
- * taken, so a few resources fail and their dependents are blocked.
+ * gen.c - synthetic inputs for the benchmark (make bench): "gen template N"
+ * (N resources of common types chained by Ref, GetAtt, Sub, DependsOn),
+ * "gen state N" (the account state that lets most of them pass) and
+ * "gen nested DIR" (a three-level tree of 20 nested stacks in a state bucket).
  */
 #define _GNU_SOURCE /* asprintf */
 #include <errno.h>
@@ -27,6 +16,13 @@
 #define TEMPLATE_BUCKET "bench-templates-" ACCOUNT
 #define UNIT 10
 #define NESTED_CHILDREN 4 /* per stack of levels 1 and 2: 4 + 16 = 20 nested */
+
+/* The template is built from units of ten resources (a log group, a queue,
+ * a topic subscribed to it, a table, a bucket, a role reading them, a VPC,
+ * a subnet, a security group and a function using them all); unit k also
+ * reads unit k-1's bucket and topic.  In the state, the code of every
+ * seventh function is missing (NoSuchKey) and every eleventh bucket name is
+ * taken, so a few resources fail and their dependents are blocked. */
 
 /* Does unit k's function find its code?  Does unit k's bucket name collide? */
 static int code_missing(long k) { return k % 7 == 6; }

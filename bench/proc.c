@@ -1,6 +1,7 @@
 /*
  * proc.c - fork/exec/wait4 with a monotonic clock around it, for the
- * benchmark runner (see proc.h).
+ * benchmark runner (see proc.h): one child at a time, its standard error
+ * read through a pipe when asked for.
  */
 #define _GNU_SOURCE /* wait4 */
 #include "proc.h"

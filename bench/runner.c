@@ -1,12 +1,9 @@
 /*
- * runner.c - the benchmark (make bench): generates the synthetic inputs,
- * runs cfn-dryrun on each several times (median wall time, peak RSS, the
- * phase split from CFN_DRYRUN_TIMINGS), the libyaml parse floor and, when
- * given, the JavaScript cfn-lint on the same bytes; then the whole corpus
- * as one batch, one process per template; then the targets, met or not.
- *
- *   runner --tool CFN_DRYRUN --gen GEN --floor FLOOR --work DIR
- *          [--runs N] [--corpus DIR] [--cfn-lint PATH]
+ * runner.c - the benchmark (make bench): per generated input, cfn-dryrun's
+ * median wall time, peak RSS and phase split, the libyaml parse floor and
+ * the JavaScript cfn-lint on the same bytes; the corpus as one batch; the
+ * targets, met or not.  Usage: runner --tool CFN_DRYRUN --gen GEN --floor
+ * FLOOR --work DIR [--runs N] [--corpus DIR] [--cfn-lint PATH]
  */
 #define _GNU_SOURCE /* asprintf */
 #include "proc.h"

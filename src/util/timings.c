@@ -1,6 +1,7 @@
 /*
  * timings.c - the phase timers behind CFN_DRYRUN_TIMINGS (see timings.h):
- * one monotonic clock reading per phase switch, summed per phase.
+ * one monotonic clock reading per phase switch, summed per phase; when the
+ * variable is unset, a switch is a test and a return.
  */
 #include "util/timings.h"
 
