@@ -6,6 +6,9 @@
 #include "template/refs.h"
 #include "template/sub.h"
 #include "util/strbuf.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
 
 #include <string.h>
 
@@ -74,16 +77,13 @@ static void walk_getatt(struct walk *w, const struct value *arg, struct srcpos p
 
 	if (value_is_string(arg)) {
 		/* long form with a string: "A.B" */
-		char name[256];
-		size_t n;
+		char *name;
 
 		dot = strchr(arg->u.string.s, '.');
-		n = dot ? (size_t)(dot - arg->u.string.s) : arg->u.string.len;
-		if (n >= sizeof(name))
-			return; /* longer than any logical id: the resolver reports it */
-		memcpy(name, arg->u.string.s, n);
-		name[n] = '\0';
+		name = dot ? xstrndup(arg->u.string.s, (size_t)(dot - arg->u.string.s))
+			   : xstrdup(arg->u.string.s);
 		emit(w, REF_GETATT, name, dot ? dot + 1 : NULL, pos);
+		free(name);
 		return;
 	}
 	if (arg->kind != VALUE_LIST)
