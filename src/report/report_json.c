@@ -122,25 +122,32 @@ static void resource_json(struct strbuf *out, int level, const struct res_result
 	strbuf_addch(out, '}');
 }
 
+/* The fields a prerequisite and a plan step share, after their "type". */
+static void where_json(struct strbuf *out, const char *account, const char *region,
+		       const char *id, const char *by_property, const struct value *properties)
+{
+	strbuf_addstr(out, ", \"account\": ");
+	strbuf_add_json_string(out, account);
+	strbuf_addstr(out, ", \"region\": ");
+	strbuf_add_json_string(out, region);
+	strbuf_addstr(out, ", \"id\": ");
+	strbuf_add_json_string(out, id);
+	if (by_property) {
+		strbuf_addstr(out, ", \"by_property\": ");
+		strbuf_add_json_string(out, by_property);
+	}
+	if (properties) {
+		strbuf_addstr(out, ", \"properties\": ");
+		value_to_json_compact(out, properties);
+	}
+}
+
 static void prereq_json(struct strbuf *out, int level, const struct prereq *p)
 {
 	indent(out, level);
 	strbuf_addstr(out, "{\"type\": ");
 	strbuf_add_json_string(out, p->type);
-	strbuf_addstr(out, ", \"account\": ");
-	strbuf_add_json_string(out, p->account);
-	strbuf_addstr(out, ", \"region\": ");
-	strbuf_add_json_string(out, p->region);
-	strbuf_addstr(out, ", \"id\": ");
-	strbuf_add_json_string(out, p->id);
-	if (p->by_property) {
-		strbuf_addstr(out, ", \"by_property\": ");
-		strbuf_add_json_string(out, p->by_property);
-	}
-	if (p->properties) {
-		strbuf_addstr(out, ", \"properties\": ");
-		value_to_json_compact(out, p->properties);
-	}
+	where_json(out, p->account, p->region, p->id, p->by_property, p->properties);
 	strbuf_addstr(out, ", \"needed_by\": ");
 	strlist_json(out, &p->needed_by);
 	strbuf_addch(out, '}');
@@ -283,20 +290,7 @@ static void step_json(struct strbuf *out, size_t number, const struct plan_step 
 	strbuf_addf(out, "        {\"number\": %zu, \"kind\": \"%s\", \"type\": ", number,
 		    st->kind == PLAN_STEP_DEPLOY ? "deploy" : "prerequisite");
 	string_or_null(out, st->type);
-	strbuf_addstr(out, ", \"account\": ");
-	strbuf_add_json_string(out, st->account);
-	strbuf_addstr(out, ", \"region\": ");
-	strbuf_add_json_string(out, st->region);
-	strbuf_addstr(out, ", \"id\": ");
-	strbuf_add_json_string(out, st->id);
-	if (st->by_property) {
-		strbuf_addstr(out, ", \"by_property\": ");
-		strbuf_add_json_string(out, st->by_property);
-	}
-	if (st->properties) {
-		strbuf_addstr(out, ", \"properties\": ");
-		value_to_json_compact(out, st->properties);
-	}
+	where_json(out, st->account, st->region, st->id, st->by_property, st->properties);
 	strbuf_addstr(out, ",\n         \"stack\": ");
 	strbuf_add_json_string(out, st->stack);
 	strbuf_addstr(out, ", \"needed_by\": ");
