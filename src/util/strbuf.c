@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define STRBUF_FIRST 64 /* bytes of a strbuf's first allocation */
+
 char strbuf_slopbuf[1];
 
 void strbuf_init(struct strbuf *sb)
@@ -44,11 +46,13 @@ void strbuf_grow(struct strbuf *sb, size_t extra)
 
 	if (need <= sb->alloc)
 		return;
-	if (fresh)
-		sb->buf = NULL;
-	xgrow((void **)&sb->buf, &sb->alloc, need, 1);
-	if (fresh)
+	if (fresh) { /* a first block big enough for most strings: fewer reallocs */
+		sb->alloc = need < STRBUF_FIRST ? STRBUF_FIRST : need;
+		sb->buf = xmalloc(sb->alloc);
 		sb->buf[0] = '\0';
+		return;
+	}
+	xgrow((void **)&sb->buf, &sb->alloc, need, 1);
 }
 
 void strbuf_setlen(struct strbuf *sb, size_t len)
