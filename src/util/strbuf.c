@@ -5,6 +5,7 @@
 #include "util/xalloc.h"
 
 #include <assert.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,7 +69,8 @@ void strbuf_add(struct strbuf *sb, const void *data, size_t len)
 {
 	if (!len)
 		return;
-	strbuf_grow(sb, len);
+	if (len >= sb->alloc - sb->len) /* no room for the bytes and the NUL yet */
+		strbuf_grow(sb, len);
 	memcpy(sb->buf + sb->len, data, len);
 	sb->len += len;
 	sb->buf[sb->len] = '\0';
@@ -100,11 +102,100 @@ void strbuf_add_size(struct strbuf *sb, size_t n)
 
 /* Formats into the room already there (at least 64 bytes), and a second
  * time only when the text did not fit: most texts are short. */
+static void add_ull(struct strbuf *sb, unsigned long long n)
+{
+	char digits[3 * sizeof(n)]; /* an unsigned long long in decimal */
+	size_t i = sizeof(digits);
+
+	do
+		digits[--i] = (char)('0' + n % 10);
+	while ((n /= 10) != 0);
+	strbuf_add(sb, digits + i, sizeof(digits) - i);
+}
+
+static void add_ll(struct strbuf *sb, long long n)
+{
+	if (n < 0)
+		strbuf_addch(sb, '-');
+	add_ull(sb, n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n);
+}
+
+/* Appends fmt's text when its conversions are only %s (not NULL), %c (not
+ * NUL), %d, %u, %ld, %lu, %lld, %llu, %zu and %%, as printf would; returns
+ * false with sb unchanged otherwise (vsnprintf then does it).  Most
+ * messages and paths are of this kind, and printf costs ten times more. */
+static bool simple_format(struct strbuf *sb, const char *fmt, va_list ap)
+{
+	size_t start = sb->len;
+	const char *p = fmt, *run = fmt;
+
+	while (*p) {
+		if (*p != '%') {
+			p++;
+			continue;
+		}
+		strbuf_add(sb, run, (size_t)(p - run));
+		p++;
+		if (*p == '%') {
+			strbuf_addch(sb, '%');
+			p++;
+		} else if (*p == 's') {
+			const char *str = va_arg(ap, const char *);
+			if (!str)
+				goto fallback;
+			strbuf_addstr(sb, str);
+			p++;
+		} else if (*p == 'c') {
+			int c = va_arg(ap, int);
+			if (!(unsigned char)c)
+				goto fallback;
+			strbuf_addch(sb, c);
+			p++;
+		} else if (*p == 'd') {
+			add_ll(sb, va_arg(ap, int));
+			p++;
+		} else if (*p == 'u') {
+			add_ull(sb, va_arg(ap, unsigned));
+			p++;
+		} else if (p[0] == 'z' && p[1] == 'u') {
+			add_ull(sb, va_arg(ap, size_t));
+			p += 2;
+		} else if (p[0] == 'l' && p[1] == 'd') {
+			add_ll(sb, va_arg(ap, long));
+			p += 2;
+		} else if (p[0] == 'l' && p[1] == 'u') {
+			add_ull(sb, va_arg(ap, unsigned long));
+			p += 2;
+		} else if (p[0] == 'l' && p[1] == 'l' && p[2] == 'd') {
+			add_ll(sb, va_arg(ap, long long));
+			p += 3;
+		} else if (p[0] == 'l' && p[1] == 'l' && p[2] == 'u') {
+			add_ull(sb, va_arg(ap, unsigned long long));
+			p += 3;
+		} else {
+			goto fallback;
+		}
+		run = p;
+	}
+	strbuf_add(sb, run, (size_t)(p - run));
+	strbuf_grow(sb, 0); /* an empty result still has a buffer of its own */
+	return true;
+fallback:
+	strbuf_setlen(sb, start);
+	return false;
+}
+
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 {
 	va_list cp;
+	bool done;
 	int n;
 
+	va_copy(cp, ap);
+	done = simple_format(sb, fmt, cp);
+	va_end(cp);
+	if (done)
+		return;
 	strbuf_grow(sb, 64);
 	va_copy(cp, ap);
 	n = vsnprintf(sb->buf + sb->len, sb->alloc - sb->len, fmt, cp);
