@@ -130,10 +130,13 @@ static bool simple_format(struct strbuf *sb, const char *fmt, va_list ap)
 	const char *p = fmt, *run = fmt;
 
 	while (*p) {
-		if (*p != '%') {
-			p++;
-			continue;
+		const char *pct = strchr(p, '%');
+
+		if (!pct) {
+			p += strlen(p);
+			break;
 		}
+		p = pct;
 		strbuf_add(sb, run, (size_t)(p - run));
 		p++;
 		if (*p == '%') {
@@ -220,6 +223,15 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* The bytes a JSON string escapes: controls, '"' and '\\'. */
+static const unsigned char json_escaped[256] = {
+	[0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1,
+	[0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0A] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1,
+	[0x0E] = 1, [0x0F] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1,
+	[0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1,
+	[0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x1F] = 1, ['"'] = 1, ['\\'] = 1,
+};
+
 void strbuf_add_json_escaped(struct strbuf *sb, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -230,7 +242,7 @@ void strbuf_add_json_escaped(struct strbuf *sb, const char *s, size_t len)
 		const char *esc = NULL;
 		char u[7];
 
-		if (c >= 0x20 && c != '"' && c != '\\')
+		if (!json_escaped[c])
 			continue;
 		strbuf_add(sb, s + start, i - start);
 		start = i + 1;

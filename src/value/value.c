@@ -518,7 +518,7 @@ static void index_rebuild(struct value *map)
 }
 
 /* Returns the entry number of key, or -1. */
-static long find_entry(const struct value *map, const char *key)
+static inline __attribute__((always_inline)) long find_entry(const struct value *map, const char *key)
 {
 	size_t i;
 
@@ -629,9 +629,12 @@ const struct value_entry *value_map_entry(const struct value *map, const char *k
 
 const struct value *value_map_get(const struct value *map, const char *key)
 {
-	const struct value_entry *e = value_map_entry(map, key);
+	long i;
 
-	return e ? e->val : NULL;
+	if (!map || map->kind != VALUE_MAP)
+		return NULL;
+	i = find_entry(map, key);
+	return i < 0 ? NULL : map->u.map.entries[i].val;
 }
 
 struct value *value_map_take(struct value *map, const char *key)
