@@ -425,7 +425,7 @@ struct value *value_copy_in(struct value_arena *a, const struct value *v)
 				k += len;
 			}
 		}
-		c->u.map.cap = n;
+		c->u.map.cap = (uint32_t)n;
 		for (i = 0; i < n; i++) {
 			const struct value_entry *e = &v->u.map.entries[i];
 			struct value_entry *d = &c->u.map.entries[i];
@@ -512,7 +512,7 @@ static void index_rebuild(struct value *map)
 		free(map->u.map.index);
 		map->u.map.index = xcalloc(cap, sizeof(uint32_t));
 	}
-	map->u.map.index_cap = cap;
+	map->u.map.index_cap = (uint32_t)cap;
 	for (i = 0; i < map->u.map.n; i++)
 		index_insert(map, i);
 }
@@ -546,7 +546,8 @@ static inline __attribute__((always_inline)) long find_entry(const struct value 
 /* Gives heap map (F_KEYS) entries and keys of their own, so it can grow. */
 static void own_keys(struct value *map)
 {
-	size_t n = map->u.map.n, cap = n < 4 ? 4 : n * 2, i;
+	size_t n = map->u.map.n, i;
+	uint32_t cap = n < 4 ? 4 : (uint32_t)n * 2;
 	struct value_entry *e = xmalloc(xsize_mul(cap, sizeof(*e)));
 
 	for (i = 0; i < n; i++) {
@@ -577,9 +578,13 @@ static bool map_add(struct value *map, const char *key, struct srcpos key_pos,
 	val = adopt(map, val);
 	if (map->flags & F_KEYS)
 		own_keys(map);
-	if (map->u.map.n >= map->u.map.cap)
-		grow_array(map, (void **)&map->u.map.entries, &map->u.map.cap, map->u.map.n,
+	if (map->u.map.n >= map->u.map.cap) {
+		size_t cap = map->u.map.cap;
+
+		grow_array(map, (void **)&map->u.map.entries, &cap, map->u.map.n,
 			   map->u.map.n + 1, sizeof(*map->u.map.entries));
+		map->u.map.cap = (uint32_t)(cap < UINT32_MAX ? cap : UINT32_MAX);
+	}
 	e = &map->u.map.entries[map->u.map.n++];
 	e->key = copy_key ? dup_in(arena_of(map), key, strlen(key)) : (char *)key;
 	e->key_pos = key_pos;

@@ -81,9 +81,10 @@ struct value {
 		} list;
 		struct {
 			struct value_entry *entries; /* in insertion order */
-			size_t n, cap;               /* count and capacity */
+			size_t n;                    /* count */
 			uint32_t *index;             /* hash slots (entry index + 1), built past a few keys */
-			size_t index_cap;            /* slot count, a power of two, 0 = no index */
+			uint32_t cap;                /* capacity (32 bits: a node stays 56 bytes) */
+			uint32_t index_cap;          /* slot count, a power of two, 0 = no index */
 		} map;
 		struct {
 			char *reason; /* owned: why the value cannot be known */

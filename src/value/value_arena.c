@@ -36,12 +36,15 @@
 
 #define CHUNK ((size_t)16384)  /* chunk size and alignment, a power of two */
 #define BIG (CHUNK / 4)        /* larger requests get their own block */
+#define SLAB 8                 /* chunks allocated at once past the first SLAB */
 
 struct chunk {
 	struct value_arena *arena; /* owner, found by masking a node's address */
 	struct chunk *next;        /* older chunk */
 	char *cur;                 /* first free byte */
 	char *end;                 /* end of the chunk */
+	size_t slab;               /* chunks in the block this one starts (freed
+				      with it), 0 for the others of that block */
 };
 
 struct big {
@@ -52,18 +55,37 @@ struct big {
 struct value_arena {
 	struct chunk *chunks; /* newest first; allocation happens in the first */
 	struct big *bigs;     /* separate blocks */
+	size_t n_chunks;      /* chunks in use */
+	char *reserve;        /* the next unused chunk of the last block, or NULL */
+	size_t n_reserve;     /* unused chunks from reserve on */
 };
 
 #define HEADER ((sizeof(struct chunk) + 15) & ~(size_t)15)
 
+/* A chunk for a: one block per chunk for a small file's first few, then
+ * blocks of SLAB chunks (fewer allocations, and none of the alignment
+ * gaps that aligned blocks leave between them). */
 static struct chunk *new_chunk(struct value_arena *a)
 {
-	struct chunk *c = aligned_alloc(CHUNK, CHUNK);
+	size_t n = a->n_chunks < SLAB ? 1 : SLAB;
+	struct chunk *c;
 
-	if (!c) {
-		fputs("cfn-dryrun: error: out of memory\n", stderr);
-		exit(2);
+	if (a->n_reserve) {
+		c = (struct chunk *)a->reserve;
+		c->slab = 0;
+		a->reserve += CHUNK;
+		a->n_reserve--;
+	} else {
+		c = aligned_alloc(CHUNK, n * CHUNK);
+		if (!c) {
+			fputs("cfn-dryrun: error: out of memory\n", stderr);
+			exit(2);
+		}
+		c->slab = n;
+		a->reserve = (char *)c + CHUNK;
+		a->n_reserve = n - 1;
 	}
+	a->n_chunks++;
 	c->arena = a;
 	c->next = a->chunks;
 	c->cur = (char *)c + HEADER;
@@ -88,10 +110,13 @@ void value_arena_free(struct value_arena *a)
 
 	if (!a)
 		return;
+	/* newest first: a block's later chunks come before its first */
 	for (c = a->chunks; c; c = cn) {
 		cn = c->next;
-		UNPOISON(c, CHUNK);
-		free(c);
+		if (c->slab) {
+			UNPOISON(c, c->slab * CHUNK);
+			free(c);
+		}
 	}
 	for (b = a->bigs; b; b = bn) {
 		bn = b->next;
