@@ -89,19 +89,6 @@ void strbuf_addch(struct strbuf *sb, int c)
 	sb->buf[sb->len] = '\0';
 }
 
-void strbuf_add_size(struct strbuf *sb, size_t n)
-{
-	char digits[3 * sizeof(size_t)]; /* a size_t in decimal */
-	size_t i = sizeof(digits);
-
-	do
-		digits[--i] = (char)('0' + n % 10);
-	while ((n /= 10) != 0);
-	strbuf_add(sb, digits + i, sizeof(digits) - i);
-}
-
-/* Formats into the room already there (at least 64 bytes), and a second
- * time only when the text did not fit: most texts are short. */
 static void add_ull(struct strbuf *sb, unsigned long long n)
 {
 	char digits[3 * sizeof(n)]; /* an unsigned long long in decimal */
@@ -113,6 +100,13 @@ static void add_ull(struct strbuf *sb, unsigned long long n)
 	strbuf_add(sb, digits + i, sizeof(digits) - i);
 }
 
+void strbuf_add_size(struct strbuf *sb, size_t n)
+{
+	add_ull(sb, n);
+}
+
+/* Formats into the room already there (at least 64 bytes), and a second
+ * time only when the text did not fit: most texts are short. */
 static void add_ll(struct strbuf *sb, long long n)
 {
 	if (n < 0)
