@@ -7,6 +7,9 @@
  * alias expansion are bounded, NUL bytes and invalid UTF-8 are rejected
  * with their position, and every failure leaves nothing allocated.
  *
+ * A loaded tree lives in one arena (value_arena.h) owned by its root, so
+ * value_free of the root frees the whole file at once.
+ *
  * CloudFormation short-form tags (!Ref, !Sub, ...) become the long form
  * ({"Ref": ..}, {"Fn::Sub": ..}) while loading; the table is in
  * load_tags.c.
@@ -70,12 +73,14 @@ char *load_read_file(const char *path, size_t max_bytes, size_t *len,
 
 /* ---- Internal to src/load ---- */
 
-/* Parses JSON; NULL with errors in dl. */
-struct value *load_json(uint32_t file, const char *buf, size_t len,
+/* Parses JSON into arena a: returns the root (a node of a, not yet
+ * sealed), or NULL with errors in dl (a then holds garbage: free it). */
+struct value *load_json(struct value_arena *a, uint32_t file, const char *buf,
+			size_t len, struct diag_list *dl);
+/* Parses YAML into arena a; the same contract as load_json. */
+struct value *load_yaml(struct value_arena *a, uint32_t file, const char *buf,
+			size_t len, int cfn_tags, struct load_meta *meta,
 			struct diag_list *dl);
-/* Parses YAML; NULL with errors in dl. */
-struct value *load_yaml(uint32_t file, const char *buf, size_t len, int cfn_tags,
-			struct load_meta *meta, struct diag_list *dl);
 /* Checks for NUL bytes and invalid UTF-8; returns 0 or -1 with an error. */
 int load_check_text(uint32_t file, const char *buf, size_t len,
 		    struct diag_list *dl);

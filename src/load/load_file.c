@@ -2,6 +2,7 @@
  * load_file.c - reading input files and choosing the parser.
  */
 #include "load/load.h"
+#include "value/value_arena.h"
 #include "util/xalloc.h"
 
 #include <errno.h>
@@ -74,12 +75,23 @@ static int looks_like_json(const char *buf, size_t len)
 	return 0;
 }
 
+/* Takes a; the loaded root sealed as a's owner, or NULL (a freed). */
+static struct value *seal(struct value_arena *a, struct value *root)
+{
+	if (!root) {
+		value_arena_free(a);
+		return NULL;
+	}
+	return value_arena_seal(root);
+}
+
 struct value *load_buffer(const char *name, const char *buf, size_t len,
 			  const struct load_options *opt, struct diag_list *dl)
 {
 	static const struct load_options defaults = { LOAD_AUTO, 0, 1, NULL };
 	uint32_t file = srcfile_add(name);
 	struct diag_list json_errors = DIAG_LIST_INIT;
+	struct value_arena *a;
 	struct value *v;
 
 	if (!opt)
@@ -92,16 +104,18 @@ struct value *load_buffer(const char *name, const char *buf, size_t len,
 	}
 	if (load_check_text(file, buf, len, dl) < 0)
 		return NULL;
+	a = value_arena_new();
 	if (opt->format == LOAD_JSON)
-		return load_json(file, buf, len, dl);
+		return seal(a, load_json(a, file, buf, len, dl));
 	if (opt->format == LOAD_YAML || !looks_like_json(buf, len))
-		return load_yaml(file, buf, len, opt->cfn_tags, opt->meta, dl);
+		return seal(a, load_yaml(a, file, buf, len, opt->cfn_tags, opt->meta, dl));
 	/* Starts like JSON: JSON it is, unless only YAML (a superset) takes it. */
-	v = load_json(file, buf, len, &json_errors);
+	v = seal(a, load_json(a, file, buf, len, &json_errors));
 	if (!v) {
 		struct diag_list yaml_errors = DIAG_LIST_INIT;
 
-		v = load_yaml(file, buf, len, opt->cfn_tags, opt->meta, &yaml_errors);
+		a = value_arena_new();
+		v = seal(a, load_yaml(a, file, buf, len, opt->cfn_tags, opt->meta, &yaml_errors));
 		if (!v) {
 			size_t i;
 			for (i = 0; i < json_errors.n; i++)

@@ -8,12 +8,15 @@
  */
 #include "load/load.h"
 #include "util/strbuf.h"
+#include "value/value_arena.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 struct json_parser {
+	struct value_arena *arena; /* where the tree is built */
+	struct strbuf text; /* the string or number being read */
 	const char *s;      /* input (borrowed) */
 	size_t len;         /* input length */
 	size_t i;           /* read offset */
@@ -167,12 +170,14 @@ static int unicode_escape(struct json_parser *p, struct srcpos at, struct strbuf
 	return 0;
 }
 
-/* Parses a string at p->i (which is '"'); returns a new C string or NULL. */
-static char *parse_string_raw(struct json_parser *p)
+/* Parses a string at p->i (which is '"') into p->text; returns 0, or -1
+ * after reporting. */
+static int parse_string_raw(struct json_parser *p)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf *sb = &p->text;
 	struct srcpos start = here(p);
 
+	strbuf_reset(sb);
 	advance(p); /* opening quote */
 	for (;;) {
 		int c;
@@ -184,7 +189,7 @@ static char *parse_string_raw(struct json_parser *p)
 		       p->s[run] != '\\')
 			if (((unsigned char)p->s[run++] & 0xC0) != 0x80)
 				p->col++;
-		strbuf_add(&sb, p->s + p->i, run - p->i);
+		strbuf_add(sb, p->s + p->i, run - p->i);
 		p->i = run;
 		c = peek(p);
 		at = here(p);
@@ -195,14 +200,14 @@ static char *parse_string_raw(struct json_parser *p)
 		}
 		if (c == '"') {
 			advance(p);
-			return strbuf_detach(&sb, NULL);
+			return 0;
 		}
 		if (c < 0x20) {
 			fail(p, at, "control character in string (must be escaped)");
 			break;
 		}
 		if (c != '\\') {
-			strbuf_addch(&sb, c);
+			strbuf_addch(sb, c);
 			advance(p);
 			continue;
 		}
@@ -211,16 +216,16 @@ static char *parse_string_raw(struct json_parser *p)
 		if (c >= 0)
 			advance(p);
 		switch (c) {
-		case '"': strbuf_addch(&sb, '"'); continue;
-		case '\\': strbuf_addch(&sb, '\\'); continue;
-		case '/': strbuf_addch(&sb, '/'); continue;
-		case 'b': strbuf_addch(&sb, '\b'); continue;
-		case 'f': strbuf_addch(&sb, '\f'); continue;
-		case 'n': strbuf_addch(&sb, '\n'); continue;
-		case 'r': strbuf_addch(&sb, '\r'); continue;
-		case 't': strbuf_addch(&sb, '\t'); continue;
+		case '"': strbuf_addch(sb, '"'); continue;
+		case '\\': strbuf_addch(sb, '\\'); continue;
+		case '/': strbuf_addch(sb, '/'); continue;
+		case 'b': strbuf_addch(sb, '\b'); continue;
+		case 'f': strbuf_addch(sb, '\f'); continue;
+		case 'n': strbuf_addch(sb, '\n'); continue;
+		case 'r': strbuf_addch(sb, '\r'); continue;
+		case 't': strbuf_addch(sb, '\t'); continue;
 		case 'u':
-			if (unicode_escape(p, at, &sb) < 0)
+			if (unicode_escape(p, at, sb) < 0)
 				goto out;
 			continue;
 		default:
@@ -229,8 +234,7 @@ static char *parse_string_raw(struct json_parser *p)
 		}
 	}
 out:
-	strbuf_release(&sb);
-	return NULL;
+	return -1;
 }
 
 static struct value *parse_number(struct json_parser *p)
@@ -271,9 +275,10 @@ static struct value *parse_number(struct json_parser *p)
 		while (peek(p) >= '0' && peek(p) <= '9')
 			advance(p);
 	}
-	text = xstrndup(p->s + start, p->i - start);
-	v = value_number(at, strtod(text, NULL), text);
-	free(text);
+	strbuf_reset(&p->text);
+	strbuf_add(&p->text, p->s + start, p->i - start);
+	text = p->text.buf;
+	v = value_number_in(p->arena, at, strtod(text, NULL), text);
 	return v;
 }
 
@@ -290,7 +295,7 @@ static int literal(struct json_parser *p, const char *word)
 
 static struct value *parse_object(struct json_parser *p)
 {
-	struct value *map = value_map(here(p));
+	struct value *map = value_map_in(p->arena, here(p));
 
 	advance(p); /* '{' */
 	skip_ws(p);
@@ -311,30 +316,25 @@ static struct value *parse_object(struct json_parser *p)
 		key_pos = here(p);
 		if (too_many(p, key_pos))
 			break;
-		key = parse_string_raw(p);
-		if (!key)
+		if (parse_string_raw(p) < 0)
 			break;
+		key = value_arena_strndup(p->arena, p->text.buf, p->text.len);
 		skip_ws(p);
 		if (peek(p) != ':') {
 			describe_unexpected(p, "':'");
-			free(key);
 			break;
 		}
 		advance(p);
 		val = parse_value(p);
-		if (!val) {
-			free(key);
+		if (!val)
 			break;
-		}
-		if (!value_map_add(map, key, key_pos, val)) {
+		if (!value_map_add_arena_key(map, key, key_pos, val)) {
 			struct strbuf sb = STRBUF_INIT;
 			strbuf_addf(&sb, "duplicate key \"%s\"", key);
 			fail(p, key_pos, sb.buf);
 			strbuf_release(&sb);
-			free(key);
 			break;
 		}
-		free(key);
 		skip_ws(p);
 		if (peek(p) == ',') {
 			advance(p);
@@ -353,7 +353,7 @@ static struct value *parse_object(struct json_parser *p)
 
 static struct value *parse_array(struct json_parser *p)
 {
-	struct value *list = value_list(here(p));
+	struct value *list = value_list_in(p->arena, here(p));
 
 	advance(p); /* '[' */
 	skip_ws(p);
@@ -387,7 +387,6 @@ static struct value *parse_value(struct json_parser *p)
 {
 	struct srcpos at;
 	struct value *v = NULL;
-	char *s;
 	int c;
 
 	skip_ws(p);
@@ -408,27 +407,29 @@ static struct value *parse_value(struct json_parser *p)
 		return v;
 	}
 	if (c == '"') {
-		s = parse_string_raw(p);
-		return s ? value_string_take(at, s) : NULL;
+		if (parse_string_raw(p) < 0)
+			return NULL;
+		return value_string_in(p->arena, at, p->text.buf, p->text.len);
 	}
 	if (c == '-' || (c >= '0' && c <= '9'))
 		return parse_number(p);
 	if (literal(p, "true"))
-		return value_bool(at, true);
+		return value_bool_in(p->arena, at, true);
 	if (literal(p, "false"))
-		return value_bool(at, false);
+		return value_bool_in(p->arena, at, false);
 	if (literal(p, "null"))
-		return value_null(at);
+		return value_null_in(p->arena, at);
 	describe_unexpected(p, "a JSON value");
 	return NULL;
 }
 
-struct value *load_json(uint32_t file, const char *buf, size_t len,
-			struct diag_list *dl)
+struct value *load_json(struct value_arena *a, uint32_t file, const char *buf,
+			size_t len, struct diag_list *dl)
 {
-	struct json_parser p = { buf, len, 0, file, 1, 1, 0, 0, dl, 0 };
+	struct json_parser p = { a, STRBUF_INIT, buf, len, 0, file, 1, 1, 0, 0, dl, 0 };
 	struct value *v = parse_value(&p);
 
+	strbuf_release(&p.text);
 	if (!v)
 		return NULL;
 	skip_ws(&p);

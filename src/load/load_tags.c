@@ -46,7 +46,7 @@ const struct cfn_tag *load_cfn_tag(const char *tag)
 	return NULL;
 }
 
-static struct value *split_getatt(struct value *inner)
+static struct value *split_getatt(struct value_arena *a, struct value *inner)
 {
 	const char *s = inner->u.string.s;
 	const char *dot = strchr(s, '.');
@@ -54,20 +54,20 @@ static struct value *split_getatt(struct value *inner)
 
 	if (!dot)
 		return inner; /* no attribute: kept as written, the resolver reports it */
-	list = value_list(inner->pos);
-	value_list_append(list, value_string_n(inner->pos, s, (size_t)(dot - s)));
-	value_list_append(list, value_string(inner->pos, dot + 1));
+	list = value_list_in(a, inner->pos);
+	value_list_append(list, value_string_in(a, inner->pos, s, (size_t)(dot - s)));
+	value_list_append(list, value_string_in(a, inner->pos, dot + 1, strlen(dot + 1)));
 	value_free(inner);
 	return list;
 }
 
-struct value *load_cfn_wrap(const struct cfn_tag *t, struct srcpos pos,
-			    struct value *inner)
+struct value *load_cfn_wrap(struct value_arena *a, const struct cfn_tag *t,
+			    struct srcpos pos, struct value *inner)
 {
-	struct value *map = value_map(pos);
+	struct value *map = value_map_in(a, pos);
 
 	if (t->arg == CFN_TAG_GETATT && inner->kind == VALUE_STRING)
-		inner = split_getatt(inner);
+		inner = split_getatt(a, inner);
 	value_map_add(map, t->key, pos, inner);
 	return map;
 }

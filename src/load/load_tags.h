@@ -24,8 +24,9 @@ struct cfn_tag {
 
 /* Returns the table entry for tag (e.g. "!Sub"), or NULL if unknown. */
 const struct cfn_tag *load_cfn_tag(const char *tag);
-/* Takes inner; returns the long form {key: argument} at pos (new). */
-struct value *load_cfn_wrap(const struct cfn_tag *t, struct srcpos pos,
-			    struct value *inner);
+/* Takes inner (a node of arena a); returns the long form {key: argument}
+ * at pos (new, in a). */
+struct value *load_cfn_wrap(struct value_arena *a, const struct cfn_tag *t,
+			    struct srcpos pos, struct value *inner);
 
 #endif

@@ -11,6 +11,7 @@
 #include "load/load.h"
 #include "load/load_tags.h"
 #include "util/strbuf.h"
+#include "value/value_arena.h"
 #include "util/xalloc.h"
 
 #include <stdbool.h>
@@ -33,11 +34,13 @@ struct frame {
 	const struct cfn_tag *tag; /* CloudFormation tag to apply at the end */
 	char *anchor;              /* owned; anchor to register at the end */
 	size_t first_node;         /* node counter when the frame opened */
-	char *key;                 /* maps: pending key, NULL when expecting one */
+	const char *key;           /* maps: pending key (owned by the arena), NULL
+				      when expecting one */
 	struct srcpos key_pos;     /* maps: where the pending key was written */
 };
 
 struct yaml_loader {
+	struct value_arena *arena; /* where the tree is built */
 	uint32_t file;
 	struct diag_list *dl;
 	int cfn_tags;              /* accept CloudFormation tags */
@@ -114,7 +117,8 @@ static int is_decimal_number(const char *s)
 	return *p == '\0';
 }
 
-static struct value *plain_scalar(struct srcpos pos, const char *s)
+static struct value *plain_scalar(struct value_arena *a, struct srcpos pos, const char *s,
+				  size_t len)
 {
 	static const char *const nulls[] = { "", "~", "null", "Null", "NULL", NULL };
 	static const char *const trues[] = { "true", "True", "TRUE", "yes", "Yes",
@@ -126,18 +130,18 @@ static struct value *plain_scalar(struct srcpos pos, const char *s)
 	case '\0': case '~': case 'n': case 'N': case 't': case 'T':
 	case 'y': case 'Y': case 'o': case 'O': case 'f': case 'F':
 		if (is_one_of(s, nulls))
-			return value_null(pos);
+			return value_null_in(a, pos);
 		if (is_one_of(s, trues))
-			return value_bool(pos, true);
+			return value_bool_in(a, pos, true);
 		if (is_one_of(s, falses))
-			return value_bool(pos, false);
+			return value_bool_in(a, pos, false);
 		break;
 	default:
 		break;
 	}
 	if (is_decimal_number(s))
-		return value_number(pos, strtod(s, NULL), s);
-	return value_string(pos, s);
+		return value_number_in(a, pos, strtod(s, NULL), s);
+	return value_string_in(a, pos, s, len);
 }
 
 /* Builds the value of a scalar event, honouring standard YAML tags. */
@@ -146,29 +150,31 @@ static struct value *scalar_value(struct yaml_loader *ld, const yaml_event_t *ev
 {
 	const char *s = (const char *)ev->data.scalar.value;
 	const char *tag = (const char *)ev->data.scalar.tag;
+	size_t len = ev->data.scalar.length;
+	struct value_arena *a = ld->arena;
 
-	if (strlen(s) != ev->data.scalar.length) {
+	if (strlen(s) != len) {
 		fail(ld, pos, "NUL character in a scalar is not supported");
 		return NULL;
 	}
 	if (cfn && cfn->arg != CFN_TAG_ANY)
-		return value_string(pos, s);
+		return value_string_in(a, pos, s, len);
 	if (tag && !cfn) {
 		if (!strcmp(tag, YAML_STR_TAG) || !strcmp(tag, "!"))
-			return value_string(pos, s);
+			return value_string_in(a, pos, s, len);
 		if (!strcmp(tag, YAML_INT_TAG) || !strcmp(tag, YAML_FLOAT_TAG)) {
 			if (!is_decimal_number(s)) {
 				fail(ld, pos, "\"%s\" is not a number", s);
 				return NULL;
 			}
-			return value_number(pos, strtod(s, NULL), s);
+			return value_number_in(a, pos, strtod(s, NULL), s);
 		}
 		if (!strcmp(tag, YAML_BOOL_TAG) || !strcmp(tag, YAML_NULL_TAG))
-			return plain_scalar(pos, s);
+			return plain_scalar(a, pos, s, len);
 	}
 	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-		return value_string(pos, s);
-	return plain_scalar(pos, s);
+		return value_string_in(a, pos, s, len);
+	return plain_scalar(a, pos, s, len);
 }
 
 /* ---- Tags ---- */
@@ -267,7 +273,7 @@ static struct value *expand_alias(struct yaml_loader *ld, const char *name,
 		ld->meta->first_alias = pos;
 	ld->n_alias_nodes += a->n_nodes;
 	ld->n_nodes += a->n_nodes;
-	copy = value_copy(a->node);
+	copy = value_copy_in(ld->arena, a->node);
 	copy->pos = pos;
 	return copy;
 }
@@ -295,19 +301,21 @@ static void attach(struct yaml_loader *ld, struct value *node)
 			value_free(node);
 			return;
 		}
+		/* the text stays in the arena when the node is retired */
 		top->key_pos = node->pos;
-		top->key = node->kind == VALUE_STRING ? xstrdup(node->u.string.s)
-			 : node->kind == VALUE_NUMBER ? xstrdup(node->u.number.text)
-			 : node->kind == VALUE_BOOL ? xstrdup(node->u.boolean ? "true" : "false")
-			 : xstrdup("");
+		top->key = node->kind == VALUE_STRING ? node->u.string.s
+			 : node->kind == VALUE_NUMBER ? node->u.number.text
+			 : node->kind == VALUE_BOOL ? (node->u.boolean ? "true" : "false")
+			 : "";
 		if (!strcmp(top->key, "<<"))
 			fail(ld, node->pos, "YAML merge keys (<<) are not supported");
+		if (node->kind != VALUE_STRING && node->kind != VALUE_NUMBER)
+			top->key = value_arena_strndup(ld->arena, top->key, strlen(top->key));
 		value_free(node);
 		return;
 	}
-	if (!value_map_add(top->node, top->key, top->key_pos, node))
+	if (!value_map_add_arena_key(top->node, top->key, top->key_pos, node))
 		fail(ld, top->key_pos, "duplicate key \"%s\"", top->key);
-	free(top->key);
 	top->key = NULL;
 }
 
@@ -317,11 +325,12 @@ static void finish_node(struct yaml_loader *ld, struct value *node,
 			struct srcpos pos)
 {
 	if (cfn) {
-		node = load_cfn_wrap(cfn, pos, node);
+		node = load_cfn_wrap(ld->arena, cfn, pos, node);
 		ld->n_nodes++;
 	}
 	if (anchor) /* an anchored key outlives its node in the anchor's own copy */
-		register_anchor(ld, anchor, node, next_is_key(ld) ? value_copy(node) : NULL,
+		register_anchor(ld, anchor, node,
+				next_is_key(ld) ? value_copy_in(ld->arena, node) : NULL,
 				ld->n_nodes - first_node);
 	attach(ld, node);
 }
@@ -347,7 +356,6 @@ static void close_frame(struct yaml_loader *ld, struct srcpos end_pos)
 	if (f.key) {
 		/* unreachable with libyaml's event order; kept for safety */
 		fail(ld, end_pos, "mapping key \"%s\" has no value", f.key);
-		free(f.key);
 	}
 	finish_node(ld, f.node, f.tag, f.anchor, f.first_node, f.node->pos);
 }
@@ -370,7 +378,8 @@ static void on_start(struct yaml_loader *ld, const yaml_event_t *ev, int is_map)
 	if (check_tag(ld, tag, 0, pos, &cfn) < 0 || too_many(ld, 1, pos))
 		return;
 	ld->n_nodes++;
-	open_frame(ld, is_map ? value_map(pos) : value_list(pos), cfn, anchor);
+	open_frame(ld, is_map ? value_map_in(ld->arena, pos) : value_list_in(ld->arena, pos),
+		   cfn, anchor);
 }
 
 static void on_scalar(struct yaml_loader *ld, const yaml_event_t *ev)
@@ -385,7 +394,8 @@ static void on_scalar(struct yaml_loader *ld, const yaml_event_t *ev)
 	if (next_is_key(ld) && !cfn &&
 	    strlen((const char *)ev->data.scalar.value) == ev->data.scalar.length)
 		/* a mapping key is its text: a logical id Off or No is not a boolean */
-		v = value_string(pos, (const char *)ev->data.scalar.value);
+		v = value_string_in(ld->arena, pos, (const char *)ev->data.scalar.value,
+				    ev->data.scalar.length);
 	else
 		v = scalar_value(ld, ev, cfn, pos);
 	if (!v)
@@ -447,15 +457,15 @@ static void free_loader(struct yaml_loader *ld)
 	/* open frames own their nodes (unattached) */
 	while (ld->depth) {
 		struct frame *f = &ld->stack[--ld->depth];
-		free(f->key);
 		free(f->anchor);
 		value_free(f->node);
 	}
 	free(ld->stack);
 }
 
-struct value *load_yaml(uint32_t file, const char *buf, size_t len, int cfn_tags,
-			struct load_meta *meta, struct diag_list *dl)
+struct value *load_yaml(struct value_arena *a, uint32_t file, const char *buf,
+			size_t len, int cfn_tags, struct load_meta *meta,
+			struct diag_list *dl)
 {
 	struct yaml_loader ld;
 	yaml_parser_t parser;
@@ -463,6 +473,7 @@ struct value *load_yaml(uint32_t file, const char *buf, size_t len, int cfn_tags
 	int done = 0;
 
 	memset(&ld, 0, sizeof(ld));
+	ld.arena = a;
 	ld.file = file;
 	ld.dl = dl;
 	ld.cfn_tags = cfn_tags;
@@ -490,6 +501,6 @@ struct value *load_yaml(uint32_t file, const char *buf, size_t len, int cfn_tags
 		return NULL;
 	}
 	if (!ld.root)
-		ld.root = value_null(srcpos_make(file, 1, 1)); /* an empty document */
+		ld.root = value_null_in(a, srcpos_make(file, 1, 1)); /* an empty document */
 	return ld.root;
 }

@@ -159,9 +159,7 @@ static void check_object_file(struct loader *ld, struct value *file)
 	} else if (stat(real, &st) < 0 || !S_ISREG(st.st_mode)) {
 		error(ld, file->pos, "File %s is not a regular file", rel);
 	} else {
-		free(file->u.string.s);
-		file->u.string.s = real;
-		file->u.string.len = strlen(real);
+		value_string_set(file, real);
 		real = NULL;
 	}
 	free(real);
@@ -180,8 +178,7 @@ static void check_objects(struct loader *ld, struct value *objects)
 
 		if (e->val->kind == VALUE_NULL) {
 			struct srcpos pos = e->val->pos;
-			value_free(e->val);
-			e->val = value_map(pos);
+			value_map_set(objects, e->key, value_map(pos));
 		}
 		if (!expect_kind(ld, e->val, VALUE_MAP, "an object"))
 			continue;
@@ -235,8 +232,7 @@ static void load_type(struct loader *ld, const char *account, const char *region
 
 		if (e->val->kind == VALUE_NULL) {
 			struct srcpos pos = e->val->pos;
-			value_free(e->val);
-			e->val = value_map(pos);
+			value_map_set(ids, e->key, value_map(pos));
 		}
 		if (!expect_kind(ld, e->val, VALUE_MAP, "a resource's properties"))
 			continue;
@@ -250,8 +246,8 @@ static void load_type(struct loader *ld, const char *account, const char *region
 				continue;
 			}
 		}
-		props = e->val;
-		e->val = value_null(props->pos); /* the state takes the properties */
+		props = value_copy(e->val); /* the state takes the properties */
+		value_map_set(ids, e->key, value_null(props->pos));
 		state_add(ld->st, account, region, type, e->key, props, NULL, e->key_pos);
 	}
 }

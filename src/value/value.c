@@ -7,6 +7,7 @@
  * matters for Resources sections and state files with many ids.
  */
 #include "value/value.h"
+#include "value/value_arena.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -19,45 +20,146 @@
 
 #define MAP_INDEX_MIN 8 /* maps with more keys than this get a hash index */
 
-static struct value *alloc_value(struct srcpos pos, enum value_kind kind)
-{
-	struct value *v = xcalloc(1, sizeof(*v));
+/* flags: where a node's memory lives */
+#define F_ARENA 1u  /* the node and everything under it are in an arena */
+#define F_ROOT 2u   /* the node owns its arena (value_free frees the arena) */
+#define F_INLINE 4u /* heap node: its string or number text follows the node in
+		       the same block */
+#define F_KEYS 8u   /* heap map: its keys follow its entries (cap of them) in the
+		       entries' block */
 
+/* The arena of node v, or NULL when v is on the heap. */
+static struct value_arena *arena_of(const struct value *v)
+{
+	return v->flags & F_ARENA ? value_arena_of(v) : NULL;
+}
+
+/* A node with extra bytes after it (the heap only; in an arena, a node
+ * always fits a chunk and the extra bytes are allocated separately). */
+static struct value *alloc_node(struct value_arena *a, struct srcpos pos,
+				enum value_kind kind, size_t extra)
+{
+	struct value *v;
+
+	if (a) {
+		v = value_arena_alloc_small(a, sizeof(*v));
+		memset(v, 0, sizeof(*v));
+		v->flags = F_ARENA;
+	} else {
+		v = xmalloc(xsize_add(sizeof(*v), extra));
+		memset(v, 0, sizeof(*v));
+	}
 	v->kind = kind;
 	v->pos = pos;
 	return v;
 }
 
-struct value *value_null(struct srcpos pos)
+static char *dup_in(struct value_arena *a, const char *s, size_t len)
 {
-	return alloc_value(pos, VALUE_NULL);
+	return a ? value_arena_strndup(a, s, len) : xstrndup(s, len);
 }
 
-struct value *value_bool(struct srcpos pos, bool b)
+/* A node holding a copy of the first len bytes of s: in a, or on the heap
+ * in the node's own block.  Returns the node; *out is the copy. */
+static struct value *node_with_text(struct value_arena *a, struct srcpos pos,
+				    enum value_kind kind, const char *s, size_t len,
+				    char **out)
 {
-	struct value *v = alloc_value(pos, VALUE_BOOL);
+	struct value *v;
+
+	if (a) {
+		v = alloc_node(a, pos, kind, 0);
+		*out = value_arena_strndup(a, s, len);
+		return v;
+	}
+	v = alloc_node(NULL, pos, kind, xsize_add(len, 1));
+	v->flags = F_INLINE;
+	*out = (char *)(v + 1);
+	memcpy(*out, s, len);
+	(*out)[len] = '\0';
+	return v;
+}
+
+struct value *value_null_in(struct value_arena *a, struct srcpos pos)
+{
+	return alloc_node(a, pos, VALUE_NULL, 0);
+}
+
+struct value *value_bool_in(struct value_arena *a, struct srcpos pos, bool b)
+{
+	struct value *v = alloc_node(a, pos, VALUE_BOOL, 0);
 
 	v->u.boolean = b;
 	return v;
 }
 
+struct value *value_number_in(struct value_arena *a, struct srcpos pos, double num,
+			      const char *text)
+{
+	char *copy;
+	struct value *v = node_with_text(a, pos, VALUE_NUMBER, text, strlen(text), &copy);
+
+	v->u.number.text = copy;
+	v->u.number.num = num;
+	return v;
+}
+
+struct value *value_string_in(struct value_arena *a, struct srcpos pos, const char *s,
+			      size_t len)
+{
+	struct value *v;
+	char *copy;
+
+	v = node_with_text(a, pos, VALUE_STRING, s, len, &copy);
+	v->u.string.s = copy;
+	v->u.string.len = len;
+	return v;
+}
+
+struct value *value_list_in(struct value_arena *a, struct srcpos pos)
+{
+	return alloc_node(a, pos, VALUE_LIST, 0);
+}
+
+struct value *value_map_in(struct value_arena *a, struct srcpos pos)
+{
+	return alloc_node(a, pos, VALUE_MAP, 0);
+}
+
+struct value *value_arena_seal(struct value *root)
+{
+	assert(root->flags & F_ARENA);
+	root->flags |= F_ROOT;
+	return root;
+}
+
+struct value *value_null(struct srcpos pos)
+{
+	return value_null_in(NULL, pos);
+}
+
+struct value *value_bool(struct srcpos pos, bool b)
+{
+	return value_bool_in(NULL, pos, b);
+}
+
 struct value *value_number(struct srcpos pos, double num, const char *text)
 {
-	struct value *v = alloc_value(pos, VALUE_NUMBER);
+	char buf[32]; /* "%.17g" of a double is at most 24 characters */
 
-	v->u.number.num = num;
-	if (text)
-		v->u.number.text = xstrdup(text);
-	else if (num == floor(num) && fabs(num) < 1e15)
-		v->u.number.text = xstrfmt("%.0f", num);
-	else
-		v->u.number.text = xstrfmt("%.17g", num);
-	return v;
+	if (!text) {
+		if (num == floor(num) && fabs(num) < 1e15)
+			snprintf(buf, sizeof(buf), "%.0f", num);
+		else
+			snprintf(buf, sizeof(buf), "%.17g", num);
+		text = buf;
+	}
+	return value_number_in(NULL, pos, num, text);
 }
 
 struct value *value_string_take(struct srcpos pos, char *s)
 {
-	struct value *v = alloc_value(pos, VALUE_STRING);
+	struct value *v = alloc_node(NULL, pos, VALUE_STRING, 0);
 
 	v->u.string.s = s;
 	v->u.string.len = strlen(s);
@@ -66,27 +168,44 @@ struct value *value_string_take(struct srcpos pos, char *s)
 
 struct value *value_string(struct srcpos pos, const char *s)
 {
-	return value_string_take(pos, xstrdup(s));
+	return value_string_in(NULL, pos, s, strlen(s));
 }
 
 struct value *value_string_n(struct srcpos pos, const char *s, size_t len)
 {
-	return value_string_take(pos, xstrndup(s, len));
+	return value_string_in(NULL, pos, s, len);
+}
+
+void value_string_set(struct value *v, char *s)
+{
+	struct value_arena *a = arena_of(v);
+
+	assert(v->kind == VALUE_STRING);
+	v->u.string.len = strlen(s);
+	if (a) {
+		v->u.string.s = value_arena_strndup(a, s, v->u.string.len);
+		free(s);
+		return;
+	}
+	if (!(v->flags & F_INLINE))
+		free(v->u.string.s);
+	v->flags &= ~F_INLINE;
+	v->u.string.s = s;
 }
 
 struct value *value_list(struct srcpos pos)
 {
-	return alloc_value(pos, VALUE_LIST);
+	return value_list_in(NULL, pos);
 }
 
 struct value *value_map(struct srcpos pos)
 {
-	return alloc_value(pos, VALUE_MAP);
+	return value_map_in(NULL, pos);
 }
 
 struct value *value_unknown(struct srcpos pos, const char *fmt, ...)
 {
-	struct value *v = alloc_value(pos, VALUE_UNKNOWN);
+	struct value *v = alloc_node(NULL, pos, VALUE_UNKNOWN, 0);
 	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
 
@@ -99,18 +218,37 @@ struct value *value_unknown(struct srcpos pos, const char *fmt, ...)
 
 void value_unknown_set_origin(struct value *u, const char *logical_id)
 {
+	struct value_arena *a = arena_of(u);
+
 	assert(u->kind == VALUE_UNKNOWN);
-	free(u->u.unknown.origin);
-	u->u.unknown.origin = logical_id ? xstrdup(logical_id) : NULL;
+	if (!a)
+		free(u->u.unknown.origin);
+	u->u.unknown.origin = logical_id ? dup_in(a, logical_id, strlen(logical_id)) : NULL;
 }
 
 /* ---- Freeing: iterative, with an explicit stack of pending nodes ---- */
 
+/* A node of an arena given up by its owner: the arena's root frees the
+ * arena; any other node only becomes unusable (poisoned under ASan). */
+static void retire(struct value *v)
+{
+	if (v->flags & F_ROOT)
+		value_arena_free(value_arena_of(v));
+	else
+		value_arena_poison(v, sizeof(*v));
+}
+
 static void free_node_only(struct value *v)
 {
 	switch (v->kind) {
-	case VALUE_NUMBER: free(v->u.number.text); break;
-	case VALUE_STRING: free(v->u.string.s); break;
+	case VALUE_NUMBER:
+		if (!(v->flags & F_INLINE))
+			free(v->u.number.text);
+		break;
+	case VALUE_STRING:
+		if (!(v->flags & F_INLINE))
+			free(v->u.string.s);
+		break;
 	case VALUE_LIST: free(v->u.list.items); break;
 	case VALUE_MAP:
 		free(v->u.map.entries);
@@ -125,63 +263,181 @@ static void free_node_only(struct value *v)
 	free(v);
 }
 
+/* Pushes heap node c on the pending stack; retires an arena node at once. */
+#define PUSH(c)                                          \
+	do {                                             \
+		struct value *c_ = (c);                  \
+		if (c_->flags & F_ARENA)                 \
+			retire(c_);                      \
+		else                                     \
+			pending[n++] = c_;               \
+	} while (0)
+
 void value_free(struct value *v)
 {
-	struct value **pending = NULL;
-	size_t n = 0, cap = 0, i;
+	struct value *local[64], **pending = local;
+	size_t n = 0, cap = sizeof(local) / sizeof(local[0]), i;
 
 	if (!v)
 		return;
-	XGROW(pending, cap, 1);
+	if (v->flags & F_ARENA) {
+		retire(v);
+		return;
+	}
 	pending[n++] = v;
 	while (n) {
 		struct value *cur = pending[--n];
+		size_t more = cur->kind == VALUE_LIST ? cur->u.list.n
+			    : cur->kind == VALUE_MAP ? cur->u.map.n : 0;
 
+		if (n + more > cap) {
+			size_t want = xsize_add(n, more);
+			if (pending == local) {
+				pending = NULL;
+				cap = 0;
+				XGROW(pending, cap, want);
+				memcpy(pending, local, n * sizeof(*pending));
+			} else {
+				XGROW(pending, cap, want);
+			}
+		}
 		if (cur->kind == VALUE_LIST) {
-			XGROW(pending, cap, n + cur->u.list.n);
 			for (i = 0; i < cur->u.list.n; i++)
-				pending[n++] = cur->u.list.items[i];
+				PUSH(cur->u.list.items[i]);
 		} else if (cur->kind == VALUE_MAP) {
-			XGROW(pending, cap, n + cur->u.map.n);
 			for (i = 0; i < cur->u.map.n; i++) {
-				free(cur->u.map.entries[i].key);
-				pending[n++] = cur->u.map.entries[i].val;
+				if (!(cur->flags & F_KEYS))
+					free(cur->u.map.entries[i].key);
+				PUSH(cur->u.map.entries[i].val);
 			}
 		}
 		free_node_only(cur);
 	}
-	free(pending);
+	if (pending != local)
+		free(pending);
 }
 
-struct value *value_copy(const struct value *v)
+/* ---- Storage of arrays: in the container's arena or on the heap ---- */
+
+static void *alloc_array(struct value_arena *a, size_t n, size_t size)
+{
+	size_t bytes = xsize_mul(n ? n : 1, size);
+
+	return a ? value_arena_alloc(a, bytes) : xmalloc(bytes);
+}
+
+/* Grows *items (*cap elements of size bytes, n used) of container c to
+ * hold at least need.  An arena's old array stays in the arena. */
+static void grow_array(struct value *c, void **items, size_t *cap, size_t n,
+		       size_t need, size_t size)
+{
+	struct value_arena *a = arena_of(c);
+	size_t ncap;
+	void *fresh;
+
+	if (need <= *cap)
+		return;
+	if (!a) {
+		xgrow(items, cap, need, size);
+		return;
+	}
+	ncap = *cap ? *cap : 4;
+	while (ncap < need)
+		ncap = xsize_mul(ncap, 2);
+	fresh = alloc_array(a, ncap, size);
+	if (n)
+		memcpy(fresh, *items, n * size);
+	if (*cap)
+		value_arena_poison(*items, *cap * size);
+	*items = fresh;
+	*cap = ncap;
+}
+
+/* Takes child, about to be placed under parent: a child for an arena
+ * parent must live in the same arena (else it is copied there and freed). */
+static struct value *adopt(const struct value *parent, struct value *child)
+{
+	struct value_arena *a = arena_of(parent);
+	struct value *c;
+
+	if (!a || ((child->flags & (F_ARENA | F_ROOT)) == F_ARENA && value_arena_of(child) == a))
+		return child;
+	c = value_copy_in(a, child);
+	value_free(child);
+	return c;
+}
+
+/* ---- Copies ---- */
+
+static void index_rebuild(struct value *map);
+
+struct value *value_copy_in(struct value_arena *a, const struct value *v)
 {
 	struct value *c;
-	size_t i;
+	size_t i, n;
 
 	if (!v)
 		return NULL;
 	switch (v->kind) {
-	case VALUE_NULL: return value_null(v->pos);
-	case VALUE_BOOL: return value_bool(v->pos, v->u.boolean);
-	case VALUE_NUMBER: return value_number(v->pos, v->u.number.num, v->u.number.text);
-	case VALUE_STRING: return value_string_n(v->pos, v->u.string.s, v->u.string.len);
+	case VALUE_NULL: return value_null_in(a, v->pos);
+	case VALUE_BOOL: return value_bool_in(a, v->pos, v->u.boolean);
+	case VALUE_NUMBER: return value_number_in(a, v->pos, v->u.number.num, v->u.number.text);
+	case VALUE_STRING: return value_string_in(a, v->pos, v->u.string.s, v->u.string.len);
 	case VALUE_UNKNOWN:
-		c = value_unknown(v->pos, "%s", v->u.unknown.reason);
+		c = alloc_node(a, v->pos, VALUE_UNKNOWN, 0);
+		c->u.unknown.reason = dup_in(a, v->u.unknown.reason, strlen(v->u.unknown.reason));
 		if (v->u.unknown.origin)
-			value_unknown_set_origin(c, v->u.unknown.origin);
+			c->u.unknown.origin =
+				dup_in(a, v->u.unknown.origin, strlen(v->u.unknown.origin));
 		return c;
 	case VALUE_LIST:
-		c = value_list(v->pos);
-		XGROW(c->u.list.items, c->u.list.cap, v->u.list.n);
-		for (i = 0; i < v->u.list.n; i++)
-			c->u.list.items[c->u.list.n++] = value_copy(v->u.list.items[i]);
+		c = alloc_node(a, v->pos, VALUE_LIST, 0);
+		n = v->u.list.n;
+		if (!n)
+			return c;
+		c->u.list.items = alloc_array(a, n, sizeof(*c->u.list.items));
+		c->u.list.cap = n;
+		for (i = 0; i < n; i++)
+			c->u.list.items[i] = value_copy_in(a, v->u.list.items[i]);
+		c->u.list.n = n;
 		return c;
 	case VALUE_MAP:
-		c = value_map(v->pos);
-		for (i = 0; i < v->u.map.n; i++) {
-			const struct value_entry *e = &v->u.map.entries[i];
-			value_map_add(c, e->key, e->key_pos, value_copy(e->val));
+		c = alloc_node(a, v->pos, VALUE_MAP, 0);
+		n = v->u.map.n;
+		if (!n)
+			return c;
+		if (a) {
+			c->u.map.entries = alloc_array(a, n, sizeof(*c->u.map.entries));
+		} else { /* one block: the entries, then their keys */
+			size_t bytes = xsize_mul(n, sizeof(*c->u.map.entries));
+			char *k;
+
+			for (i = 0; i < n; i++)
+				bytes = xsize_add(bytes, strlen(v->u.map.entries[i].key) + 1);
+			c->u.map.entries = xmalloc(bytes);
+			c->flags |= F_KEYS;
+			k = (char *)(c->u.map.entries + n);
+			for (i = 0; i < n; i++) {
+				size_t len = strlen(v->u.map.entries[i].key) + 1;
+
+				memcpy(k, v->u.map.entries[i].key, len);
+				c->u.map.entries[i].key = k;
+				k += len;
+			}
 		}
+		c->u.map.cap = (uint32_t)n;
+		for (i = 0; i < n; i++) {
+			const struct value_entry *e = &v->u.map.entries[i];
+			struct value_entry *d = &c->u.map.entries[i];
+
+			if (a)
+				d->key = value_arena_strndup(a, e->key, strlen(e->key));
+			d->key_pos = e->key_pos;
+			d->val = value_copy_in(a, e->val);
+		}
+		c->u.map.n = n;
+		if (n > MAP_INDEX_MIN)
+			index_rebuild(c);
 		return c;
 	default:
 		assert(!"value_copy: invalid kind");
@@ -189,12 +445,20 @@ struct value *value_copy(const struct value *v)
 	}
 }
 
+struct value *value_copy(const struct value *v)
+{
+	return value_copy_in(NULL, v);
+}
+
 /* ---- Lists ---- */
 
 void value_list_append(struct value *list, struct value *item)
 {
 	assert(list->kind == VALUE_LIST && item);
-	XGROW(list->u.list.items, list->u.list.cap, list->u.list.n + 1);
+	item = adopt(list, item);
+	if (list->u.list.n >= list->u.list.cap)
+		grow_array(list, (void **)&list->u.list.items, &list->u.list.cap,
+			   list->u.list.n, list->u.list.n + 1, sizeof(*list->u.list.items));
 	list->u.list.items[list->u.list.n++] = item;
 }
 
@@ -233,19 +497,28 @@ static void index_insert(struct value *map, size_t entry)
 
 static void index_rebuild(struct value *map)
 {
+	struct value_arena *a = arena_of(map);
 	size_t cap = 16, i;
 
 	while (cap < map->u.map.n * 2)
 		cap *= 2;
-	free(map->u.map.index);
-	map->u.map.index = xcalloc(cap, sizeof(uint32_t));
-	map->u.map.index_cap = cap;
+	if (a) {
+		if (map->u.map.index_cap)
+			value_arena_poison(map->u.map.index,
+					   map->u.map.index_cap * sizeof(uint32_t));
+		map->u.map.index = alloc_array(a, cap, sizeof(uint32_t));
+		memset(map->u.map.index, 0, cap * sizeof(uint32_t));
+	} else {
+		free(map->u.map.index);
+		map->u.map.index = xcalloc(cap, sizeof(uint32_t));
+	}
+	map->u.map.index_cap = (uint32_t)cap;
 	for (i = 0; i < map->u.map.n; i++)
 		index_insert(map, i);
 }
 
 /* Returns the entry number of key, or -1. */
-static long find_entry(const struct value *map, const char *key)
+static inline __attribute__((always_inline)) long find_entry(const struct value *map, const char *key)
 {
 	size_t i;
 
@@ -261,14 +534,35 @@ static long find_entry(const struct value *map, const char *key)
 		}
 		return -1;
 	}
-	for (i = 0; i < map->u.map.n; i++)
-		if (!strcmp(map->u.map.entries[i].key, key))
+	for (i = 0; i < map->u.map.n; i++) { /* the first byte rules out most keys */
+		const char *k = map->u.map.entries[i].key;
+
+		if (k[0] == key[0] && !strcmp(k, key))
 			return (long)i;
+	}
 	return -1;
 }
 
-bool value_map_add(struct value *map, const char *key, struct srcpos key_pos,
-		   struct value *val)
+/* Gives heap map (F_KEYS) entries and keys of their own, so it can grow. */
+static void own_keys(struct value *map)
+{
+	size_t n = map->u.map.n, i;
+	uint32_t cap = n < 4 ? 4 : (uint32_t)n * 2;
+	struct value_entry *e = xmalloc(xsize_mul(cap, sizeof(*e)));
+
+	for (i = 0; i < n; i++) {
+		e[i] = map->u.map.entries[i];
+		e[i].key = xstrdup(e[i].key);
+	}
+	free(map->u.map.entries);
+	map->u.map.entries = e;
+	map->u.map.cap = cap;
+	map->flags &= ~F_KEYS;
+}
+
+/* value_map_add; copy_key false: key is owned by the map's arena. */
+static bool map_add(struct value *map, const char *key, struct srcpos key_pos,
+		    struct value *val, bool copy_key)
 {
 	struct value_entry *e;
 
@@ -281,9 +575,18 @@ bool value_map_add(struct value *map, const char *key, struct srcpos key_pos,
 		value_free(val);
 		return false;
 	}
-	XGROW(map->u.map.entries, map->u.map.cap, map->u.map.n + 1);
+	val = adopt(map, val);
+	if (map->flags & F_KEYS)
+		own_keys(map);
+	if (map->u.map.n >= map->u.map.cap) {
+		size_t cap = map->u.map.cap;
+
+		grow_array(map, (void **)&map->u.map.entries, &cap, map->u.map.n,
+			   map->u.map.n + 1, sizeof(*map->u.map.entries));
+		map->u.map.cap = (uint32_t)(cap < UINT32_MAX ? cap : UINT32_MAX);
+	}
 	e = &map->u.map.entries[map->u.map.n++];
-	e->key = xstrdup(key);
+	e->key = copy_key ? dup_in(arena_of(map), key, strlen(key)) : (char *)key;
 	e->key_pos = key_pos;
 	e->val = val;
 	if (map->u.map.index_cap && map->u.map.n * 2 <= map->u.map.index_cap)
@@ -291,6 +594,19 @@ bool value_map_add(struct value *map, const char *key, struct srcpos key_pos,
 	else if (map->u.map.n > MAP_INDEX_MIN)
 		index_rebuild(map);
 	return true;
+}
+
+bool value_map_add(struct value *map, const char *key, struct srcpos key_pos,
+		   struct value *val)
+{
+	return map_add(map, key, key_pos, val, true);
+}
+
+bool value_map_add_arena_key(struct value *map, const char *key, struct srcpos key_pos,
+			     struct value *val)
+{
+	assert(map->flags & F_ARENA);
+	return map_add(map, key, key_pos, val, false);
 }
 
 void value_map_set(struct value *map, const char *key, struct value *val)
@@ -301,6 +617,7 @@ void value_map_set(struct value *map, const char *key, struct value *val)
 		value_map_add(map, key, val->pos, val);
 		return;
 	}
+	val = adopt(map, val);
 	value_free(map->u.map.entries[i].val);
 	map->u.map.entries[i].val = val;
 }
@@ -317,9 +634,12 @@ const struct value_entry *value_map_entry(const struct value *map, const char *k
 
 const struct value *value_map_get(const struct value *map, const char *key)
 {
-	const struct value_entry *e = value_map_entry(map, key);
+	long i;
 
-	return e ? e->val : NULL;
+	if (!map || map->kind != VALUE_MAP)
+		return NULL;
+	i = find_entry(map, key);
+	return i < 0 ? NULL : map->u.map.entries[i].val;
 }
 
 struct value *value_map_take(struct value *map, const char *key)
@@ -330,7 +650,14 @@ struct value *value_map_take(struct value *map, const char *key)
 	if (i < 0)
 		return NULL;
 	val = map->u.map.entries[i].val;
-	free(map->u.map.entries[i].key);
+	if (arena_of(map)) { /* the caller may keep it past the tree */
+		struct value *copy = value_copy(val);
+
+		value_free(val);
+		val = copy;
+	} else if (!(map->flags & F_KEYS)) {
+		free(map->u.map.entries[i].key);
+	}
 	memmove(&map->u.map.entries[i], &map->u.map.entries[i + 1],
 		(map->u.map.n - (size_t)i - 1) * sizeof(struct value_entry));
 	map->u.map.n--;

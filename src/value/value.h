@@ -19,6 +19,17 @@
  *  4. value_copy returns a new deep copy.  Recursive helpers (copy, equal)
  *     are bounded by the loaders' depth limit (LOAD_MAX_DEPTH), which every
  *     tree inherits because trees are only built from loaded input.
+ *  5. Where a node's memory lives is value.c's business (the flags field):
+ *     constructors allocate on the heap, a string's characters in the same
+ *     block as its node; a loader builds a whole tree in one arena
+ *     (value_arena.h) whose root *owns* the arena, so value_free of the root
+ *     frees the arena at once.  Every function here keeps its contract on
+ *     arena trees: value_free of a node inside an arena only retires it
+ *     (its memory goes with the arena), a child given to an arena node is
+ *     copied into that arena (the given one is freed, as "takes" allows),
+ *     and value_map_take returns a heap copy, which may outlive the tree.
+ *     Code outside src/value never frees a node's strings or arrays itself:
+ *     it replaces a string with value_string_set.
  *
  * Kind 0 is VALUE_INVALID, so zeroed memory is never mistaken for a value.
  */
@@ -53,6 +64,7 @@ struct value_entry {
 struct value {
 	enum value_kind kind; /* never VALUE_INVALID in a built tree */
 	struct srcpos pos;    /* where the value was written (or computed) */
+	uint32_t flags;       /* where the node's memory lives (value.c's own) */
 	union {
 		bool boolean;
 		struct {
@@ -69,9 +81,10 @@ struct value {
 		} list;
 		struct {
 			struct value_entry *entries; /* in insertion order */
-			size_t n, cap;               /* count and capacity */
+			size_t n;                    /* count */
 			uint32_t *index;             /* hash slots (entry index + 1), built past a few keys */
-			size_t index_cap;            /* slot count, a power of two, 0 = no index */
+			uint32_t cap;                /* capacity (32 bits: a node stays 56 bytes) */
+			uint32_t index_cap;          /* slot count, a power of two, 0 = no index */
 		} map;
 		struct {
 			char *reason; /* owned: why the value cannot be known */
@@ -93,6 +106,9 @@ struct value *value_string(struct srcpos pos, const char *s);
 struct value *value_string_n(struct srcpos pos, const char *s, size_t len);
 /* Takes s (malloc'd, NUL-terminated). */
 struct value *value_string_take(struct srcpos pos, char *s);
+/* Takes s (malloc'd, NUL-terminated): makes it the characters of string
+ * value v, freeing (or retiring) the old ones. */
+void value_string_set(struct value *v, char *s);
 struct value *value_list(struct srcpos pos);
 struct value *value_map(struct srcpos pos);
 /* An unknown value with a printf-formatted reason. */
@@ -106,6 +122,27 @@ void value_unknown_set_origin(struct value *u, const char *logical_id);
 struct value *value_copy(const struct value *v);
 /* Frees v and everything under it; NULL is fine. */
 void value_free(struct value *v);
+
+/* ---- Constructors in an arena (the loaders'; a NULL arena = the heap) ---- */
+
+struct value_arena;
+
+/* Each returns a new node owned by arena a (see value_arena.h); strings
+ * and texts are copied into a. */
+struct value *value_null_in(struct value_arena *a, struct srcpos pos);
+struct value *value_bool_in(struct value_arena *a, struct srcpos pos, bool b);
+/* text (the source spelling) must not be NULL. */
+struct value *value_number_in(struct value_arena *a, struct srcpos pos, double num,
+			      const char *text);
+struct value *value_string_in(struct value_arena *a, struct srcpos pos, const char *s,
+			      size_t len);
+struct value *value_list_in(struct value_arena *a, struct srcpos pos);
+struct value *value_map_in(struct value_arena *a, struct srcpos pos);
+/* Returns a new deep copy of v owned by a (NULL gives NULL). */
+struct value *value_copy_in(struct value_arena *a, const struct value *v);
+/* Makes root (a node of a) the owner of its arena: value_free(root) then
+ * frees the arena and everything in it.  Returns root. */
+struct value *value_arena_seal(struct value *root);
 
 /* ---- Lists ---- */
 

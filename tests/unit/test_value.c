@@ -1,11 +1,14 @@
 /*
  * test_value.c - the value tree: construction, map order and index,
- * ownership on failure, copy, equality, unknowns and iterative freeing.
+ * ownership on failure, copy, equality, unknowns and iterative freeing;
+ * value.h's contracts on a loaded (arena) tree; strbuf_addf's own
+ * formatting against printf's.
  */
 #include "helpers.h"
 #include "value/value_json.h"
 #include "util/strbuf.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,6 +146,119 @@ static void test_intrinsic_name(void **state)
 	value_free(cond);
 }
 
+/* A loaded tree lives in an arena: every function of value.h keeps its
+ * contract on it (ASan and LeakSanitizer check the memory side). */
+static void test_arena_tree(void **state)
+{
+	struct value *root = parse_ok("a.yaml", "A: 1\nB: [x, y]\nC: {D: text}\nE: z\n");
+	struct value *b, *taken, *copy, *u;
+	int i;
+	char key[16];
+
+	(void)state;
+	b = (struct value *)value_map_get(root, "B");
+	value_list_append(b, value_string(SRCPOS_NONE, "heap item")); /* copied in */
+	for (i = 0; i < 40; i++) /* grows the list's array inside the arena */
+		value_list_append(b, value_number(SRCPOS_NONE, i, NULL));
+	assert_int_equal(value_list_len(b), 43);
+	assert_string_equal(value_str(value_list_get(b, 2)), "heap item");
+	assert_string_equal(value_scalar_text(value_list_get(b, 42)), "39");
+	value_map_set(root, "A", value_string(SRCPOS_NONE, "replaced"));
+	assert_string_equal(value_str(value_map_get(root, "A")), "replaced");
+	for (i = 0; i < 20; i++) { /* new keys: the map grows and gets its index */
+		snprintf(key, sizeof(key), "K%d", i);
+		assert_true(value_map_add(root, key, SRCPOS_NONE, value_null(SRCPOS_NONE)));
+	}
+	assert_false(value_map_add(root, "K3", SRCPOS_NONE, value_null(SRCPOS_NONE)));
+	assert_non_null(value_map_get(root, "K19"));
+	u = value_unknown(SRCPOS_NONE, "why %d", 1);
+	value_unknown_set_origin(u, "Res");
+	value_map_set(root, "U", u);
+	u = (struct value *)value_map_get(root, "U");
+	value_unknown_set_origin(u, "Other");
+	assert_string_equal(u->u.unknown.origin, "Other");
+	value_string_set((struct value *)value_map_get(root, "E"), strdup("set"));
+	assert_string_equal(value_str(value_map_get(root, "E")), "set");
+	copy = value_copy(root);
+	assert_true(value_equal(value_map_get(copy, "B"), value_map_get(root, "B")));
+	taken = value_map_take(root, "C"); /* a heap copy: it outlives the tree */
+	assert_null(value_map_get(root, "C"));
+	value_free(root);
+	assert_string_equal(value_str(value_map_get(taken, "D")), "text");
+	value_free(taken);
+	assert_int_equal(value_list_len(value_map_get(copy, "B")), 43);
+	value_free(copy);
+}
+
+/* A loaded tree given as a child: a heap parent keeps it (and frees its
+ * arena), an arena parent copies it in. */
+static void test_arena_tree_as_child(void **state)
+{
+	struct value *heap = value_map(SRCPOS_NONE);
+	struct value *loaded = parse_ok("l.json", "{\"k\": [1, 2, {\"x\": null}]}");
+	struct value *other = parse_ok("o.json", "{\"z\": true}");
+
+	(void)state;
+	value_map_add(heap, "loaded", SRCPOS_NONE, loaded);
+	value_map_add(other, "again", SRCPOS_NONE, value_copy(heap));
+	value_list_append((struct value *)value_map_get(loaded, "k"),
+			  parse_ok("n.yaml", "[deep]"));
+	assert_int_equal(value_list_len(value_map_get(loaded, "k")), 4);
+	value_free(heap);
+	assert_int_equal(value_list_len(value_map_get(value_map_get(
+				 value_map_get(other, "again"), "loaded"), "k")),
+			 3);
+	value_free(other);
+}
+
+/* A copied map keeps its keys in its entries' block until it changes. */
+static void test_copy_then_change(void **state)
+{
+	struct value *m = parse_ok("m.json", "{\"a\": 1, \"bb\": 2, \"ccc\": 3}");
+	struct value *c = value_copy(m), *t;
+
+	(void)state;
+	t = value_map_take(c, "bb");
+	assert_string_equal(value_scalar_text(t), "2");
+	value_free(t);
+	assert_true(value_map_add(c, "dddd", SRCPOS_NONE, value_bool(SRCPOS_NONE, true)));
+	value_map_set(c, "a", value_string(SRCPOS_NONE, "x"));
+	assert_int_equal(value_map_len(c), 3);
+	assert_string_equal(value_map_at(c, 0)->key, "a");
+	assert_string_equal(value_map_at(c, 1)->key, "ccc");
+	assert_string_equal(value_map_at(c, 2)->key, "dddd");
+	value_free(m);
+	value_free(c);
+}
+
+/* strbuf_addf writes the common conversions itself: the same text as
+ * printf, and printf's for everything else. */
+#define SAME_AS_PRINTF(...)                                              \
+	do {                                                             \
+		char want[256];                                          \
+		struct strbuf sb = STRBUF_INIT;                          \
+		snprintf(want, sizeof(want), __VA_ARGS__);               \
+		strbuf_addstr(&sb, "<");                                 \
+		strbuf_addf(&sb, __VA_ARGS__);                           \
+		assert_string_equal(sb.buf + 1, want);                   \
+		assert_int_equal(sb.len, strlen(want) + 1);              \
+		strbuf_release(&sb);                                     \
+	} while (0)
+
+static void test_strbuf_format(void **state)
+{
+	(void)state;
+	SAME_AS_PRINTF("Resources/%s/%s", "Bucket", "Properties");
+	SAME_AS_PRINTF("plain text, no conversion");
+	SAME_AS_PRINTF("%s", "");
+	SAME_AS_PRINTF("%d %d %d %d", 0, -1, INT_MAX, INT_MIN);
+	SAME_AS_PRINTF("%u %zu %lu %ld", UINT_MAX, (size_t)-1, ULONG_MAX, LONG_MIN);
+	SAME_AS_PRINTF("%lld %llu %c%%", LLONG_MIN, ULLONG_MAX, 'x');
+	SAME_AS_PRINTF("%5d|%-4s|%.2s|%x|%02X|%g", 7, "a", "abc", 255, 10, 1.5);
+	SAME_AS_PRINTF("%s then %.*s", "first", 2, "second");
+	SAME_AS_PRINTF("%zu of %s%%", (size_t)3, "x");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -152,6 +268,10 @@ int main(void)
 		cmocka_unit_test(test_unknown),
 		cmocka_unit_test(test_free_deep),
 		cmocka_unit_test(test_intrinsic_name),
+		cmocka_unit_test(test_arena_tree),
+		cmocka_unit_test(test_arena_tree_as_child),
+		cmocka_unit_test(test_copy_then_change),
+		cmocka_unit_test(test_strbuf_format),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

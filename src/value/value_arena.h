@@ -1,0 +1,45 @@
+/*
+ * value_arena.h - the chunked bump allocator that owns a loaded tree.
+ *
+ * A loader builds a whole file's tree (nodes, keys, strings, entry and item
+ * arrays) in one arena; value_free of the tree's root frees the arena at
+ * once.  Chunks are aligned to their size, so the arena of any node is
+ * found from the node's address.  Internal to src/value and src/load: other
+ * code sees only value.h's functions, whose contracts hold for arena trees.
+ * Under AddressSanitizer every allocation is surrounded by poisoned bytes
+ * and a freed arena's chunks go back to malloc (use after free is caught).
+ */
+#ifndef CFN_VALUE_ARENA_H
+#define CFN_VALUE_ARENA_H
+
+#include <stddef.h>
+
+#include "value/value.h"
+
+struct value_arena;
+
+/* Returns a new, empty arena. */
+struct value_arena *value_arena_new(void);
+/* Frees a and everything allocated in it; NULL is fine. */
+void value_arena_free(struct value_arena *a);
+/* Returns n bytes (aligned to 8) owned by a.  Blocks past a quarter of a
+ * chunk are separate allocations, also freed with a. */
+void *value_arena_alloc(struct value_arena *a, size_t n);
+/* Returns n bytes owned by a inside one of its chunks (n at most a few
+ * hundred bytes), so value_arena_of finds a from the address. */
+void *value_arena_alloc_small(struct value_arena *a, size_t n);
+/* Returns a NUL-terminated copy of the first len bytes of s, owned by a. */
+char *value_arena_strndup(struct value_arena *a, const char *s, size_t len);
+/* The arena owning p, which value_arena_alloc_small returned (borrowed). */
+struct value_arena *value_arena_of(const void *p);
+/* Sanitizer builds: marks n bytes at p (owned by an arena) unusable until
+ * the arena is freed, so a use after value_free is reported.  Otherwise a
+ * no-op. */
+void value_arena_poison(const void *p, size_t n);
+
+/* value_map_add for a map in arena a whose key is already owned by a
+ * (the map keeps the pointer, no copy).  Takes val. */
+bool value_map_add_arena_key(struct value *map, const char *key, struct srcpos key_pos,
+			     struct value *val);
+
+#endif
