@@ -156,12 +156,17 @@ static void attempt(const struct check_env *env, struct state *state, const stru
 		decide(r, &sink, cond, reason, uncertain_dep, tr->pos);
 	}
 	if (r->status == STATUS_CREATE || r->status == STATUS_UNCERTAIN) {
+		/* the state takes props itself unless the report keeps them too */
+		struct value *stored = keep_properties ? value_copy(props) : props;
+
 		r->physical_id = physical;
 		physical = NULL;
 		state_add(state, env->deploy->account, sim_scope_region(r->type, env->deploy->region),
-			  r->type, r->physical_id, value_copy(props), env->deploy->stack_name, tr->pos);
-		if (h->created)
-			h->created(h->ctx, i, r->physical_id, props);
+			  r->type, r->physical_id, stored, env->deploy->stack_name, tr->pos);
+		if (h->created) /* props stays alive: the state holds it until a later add */
+			h->created(h->ctx, i, r->physical_id, stored);
+		if (!keep_properties)
+			props = NULL;
 	} else if (!blocked_all) {
 		add_ghost(gh, env, state, r, physical, props);
 	}
