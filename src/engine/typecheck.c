@@ -143,7 +143,7 @@ static void on_ref(void *ctx, const struct ref *r)
 		return;
 	key = xstrfmt("%s.%s", r->target, r->attr);
 	if (!strlist_has(&w->reported, key)) {
-		struct finding *f = finding_add(w->fl, FC_GETATT_ATTRIBUTE, r->pos, r->path,
+		struct finding *f = finding_add(w->fl, FC_GETATT_ATTRIBUTE, r->pos, refs_path(r),
 						"Template error: resource %s does not support "
 						"attribute type %s in Fn::GetAtt", r->target, r->attr);
 		attribute_fix(f, m, r->attr);

@@ -12,38 +12,64 @@
 
 #include <string.h>
 
-struct walk {
-	refs_fn fn;
-	void *ctx;
-	struct strbuf path; /* path of the node being visited */
+/* One step down from the walk's base path: a key, or an item's index. */
+struct step {
+	const char *key; /* borrowed; NULL for a list item */
+	size_t index;    /* the item's index when key is NULL */
 };
 
-static void walk(struct walk *w, const struct value *v);
+struct refs_walker {
+	refs_fn fn;
+	void *ctx;
+	const char *base;    /* borrowed: path of the value walked */
+	struct step *steps;  /* the way from base to the node being visited */
+	size_t n, cap;       /* steps in use, allocated */
+	struct strbuf path;  /* scratch: the path, written only when a reference is found */
+};
 
-static void emit(struct walk *w, enum ref_kind kind, const char *target,
+static void walk(struct refs_walker *w, const struct value *v);
+
+static void emit(struct refs_walker *w, enum ref_kind kind, const char *target,
 		 const char *attr, struct srcpos pos)
 {
-	struct ref r = { kind, target, attr, pos, w->path.buf };
+	struct ref r = { kind, target, attr, pos, NULL, w };
 
 	w->fn(w->ctx, &r);
 }
 
-static void walk_child(struct walk *w, const char *key, size_t index,
-		       const struct value *child)
+const char *refs_path(const struct ref *ref)
 {
-	size_t old = w->path.len;
+	struct refs_walker *w = ref->walker;
+	size_t i;
 
-	if (w->path.len)
-		strbuf_addch(&w->path, '/');
-	if (key)
-		strbuf_addstr(&w->path, key);
-	else
-		strbuf_add_size(&w->path, index);
-	walk(w, child);
-	strbuf_setlen(&w->path, old);
+	if (ref->path || !w)
+		return ref->path;
+	strbuf_reset(&w->path);
+	strbuf_addstr(&w->path, w->base);
+	for (i = 0; i < w->n; i++) {
+		if (w->path.len)
+			strbuf_addch(&w->path, '/');
+		if (w->steps[i].key)
+			strbuf_addstr(&w->path, w->steps[i].key);
+		else
+			strbuf_add_size(&w->path, w->steps[i].index);
+	}
+	return w->path.buf;
 }
 
-static void walk_sub(struct walk *w, const struct value *arg)
+static void walk_child(struct refs_walker *w, const char *key, size_t index,
+		       const struct value *child)
+{
+	if (w->n == w->cap)
+		XGROW(w->steps, w->cap, w->n + 1);
+	w->steps[w->n].key = key;
+	w->steps[w->n].index = index;
+	w->n++;
+	walk(w, child);
+	w->n--;
+}
+
+static void walk_sub(struct refs_walker *w, const struct value *arg)
 {
 	const struct value *fmt = arg, *vars = NULL;
 	struct sub_parts parts;
@@ -70,7 +96,7 @@ static void walk_sub(struct walk *w, const struct value *arg)
 	sub_parts_free(&parts);
 }
 
-static void walk_getatt(struct walk *w, const struct value *arg, struct srcpos pos)
+static void walk_getatt(struct refs_walker *w, const struct value *arg, struct srcpos pos)
 {
 	const struct value *target, *attr;
 	const char *dot;
@@ -96,7 +122,7 @@ static void walk_getatt(struct walk *w, const struct value *arg, struct srcpos p
 		emit(w, REF_GETATT, target->u.string.s, value_str(attr), pos);
 }
 
-static void walk(struct walk *w, const struct value *v)
+static void walk(struct refs_walker *w, const struct value *v)
 {
 	const char *fn = value_intrinsic_name(v);
 	const struct value *arg;
@@ -130,12 +156,12 @@ static void walk(struct walk *w, const struct value *v)
 
 void refs_walk(const struct value *v, const char *path, refs_fn fn, void *ctx)
 {
-	struct walk w = { fn, ctx, STRBUF_INIT };
+	struct refs_walker w = { fn, ctx, path, NULL, 0, 0, STRBUF_INIT };
 
 	if (!v)
 		return;
-	strbuf_addstr(&w.path, path);
 	walk(&w, v);
+	free(w.steps);
 	strbuf_release(&w.path);
 }
 
@@ -149,8 +175,11 @@ void refs_walk_resource(const struct tmpl_resource *res, refs_fn fn, void *ctx)
 		if (!strcmp(e->key, "Type") || !strcmp(e->key, "Condition") ||
 		    !strcmp(e->key, "DependsOn"))
 			continue;
-		strbuf_reset(&path);
-		strbuf_addf(&path, "Resources/%s/%s", res->logical_id, e->key);
+		strbuf_reset(&path); /* no printf: this runs for every resource, twice */
+		strbuf_addstr(&path, "Resources/");
+		strbuf_addstr(&path, res->logical_id);
+		strbuf_addch(&path, '/');
+		strbuf_addstr(&path, e->key);
 		refs_walk(e->val, path.buf, fn, ctx);
 	}
 	strbuf_release(&path);

@@ -25,10 +25,16 @@ struct ref {
 	const char *attr;   /* borrowed: attribute for GetAtt / ${A.B}; NULL otherwise
 			       (also NULL when a GetAtt attribute is computed) */
 	struct srcpos pos;  /* where the reference is written */
-	const char *path;   /* borrowed: "Resources/X/Properties/Y" */
+	const char *path;   /* borrowed: "Resources/X/Properties/Y", or NULL when
+			       the walker writes it on demand: read it with refs_path */
+	struct refs_walker *walker; /* the walk that found it (refs_path's scratch), or NULL */
 };
 
 typedef void (*refs_fn)(void *ctx, const struct ref *ref);
+
+/* The path of ref (returns borrowed, valid until the callback returns):
+ * written only when asked, as most references never need it. */
+const char *refs_path(const struct ref *ref);
 
 /* Calls fn for every reference under v; path is the path of v itself. */
 void refs_walk(const struct value *v, const char *path, refs_fn fn, void *ctx);
