@@ -146,46 +146,90 @@ char *check_path(const struct check_resource *r, const char *path)
 	return xstrfmt("Resources/%s/Properties/%s", r->logical_id, path);
 }
 
+/* One step below the value walked: a key, or an item's index. */
+struct step {
+	const char *key; /* borrowed; NULL for a list item */
+	size_t index;    /* the item's index when key is NULL */
+};
+
 struct walk {
 	void (*fn)(void *ctx, const struct value *s, const char *path); /* called per string */
-	void *ctx;          /* fn's context */
-	struct strbuf path; /* path of the value being visited */
+	void *ctx;           /* fn's context */
+	const char *needle;  /* only strings holding it are reported; NULL: all */
+	struct step *steps;  /* the way down to the value being visited */
+	size_t n, cap;       /* steps in use, allocated */
+	struct strbuf path;  /* scratch: written only for a string reported */
 };
+
+static void report_string(struct walk *w, const struct value *v)
+{
+	size_t i;
+
+	strbuf_reset(&w->path);
+	for (i = 0; i < w->n; i++) {
+		if (w->path.len) /* as the path was always written: no '/' after "" */
+			strbuf_addch(&w->path, '/');
+		if (w->steps[i].key)
+			strbuf_addstr(&w->path, w->steps[i].key);
+		else
+			strbuf_add_size(&w->path, w->steps[i].index);
+	}
+	w->fn(w->ctx, v, w->path.buf);
+}
 
 static void walk(struct walk *w, const struct value *v, int depth)
 {
-	size_t len = w->path.len, i;
+	size_t i;
 
 	if (depth > LOAD_MAX_DEPTH)
 		return;
 	if (v->kind == VALUE_STRING) {
-		w->fn(w->ctx, v, w->path.buf);
-	} else if (v->kind == VALUE_LIST) {
+		if (!w->needle || strstr(v->u.string.s, w->needle))
+			report_string(w, v);
+		return;
+	}
+	if (v->kind != VALUE_LIST && v->kind != VALUE_MAP)
+		return;
+	if (w->n == w->cap)
+		XGROW(w->steps, w->cap, w->n + 1);
+	w->n++;
+	if (v->kind == VALUE_LIST) {
 		for (i = 0; i < v->u.list.n; i++) {
-			if (len)
-				strbuf_addch(&w->path, '/');
-			strbuf_add_size(&w->path, i);
+			w->steps[w->n - 1].key = NULL;
+			w->steps[w->n - 1].index = i;
 			walk(w, v->u.list.items[i], depth + 1);
-			strbuf_setlen(&w->path, len);
 		}
-	} else if (v->kind == VALUE_MAP) {
+	} else {
 		for (i = 0; i < v->u.map.n; i++) {
-			if (len)
-				strbuf_addch(&w->path, '/');
-			strbuf_addstr(&w->path, v->u.map.entries[i].key);
+			w->steps[w->n - 1].key = v->u.map.entries[i].key;
 			walk(w, v->u.map.entries[i].val, depth + 1);
-			strbuf_setlen(&w->path, len);
 		}
 	}
+	w->n--;
+}
+
+static void each_string(const struct value *v, const char *needle,
+			void (*fn)(void *ctx, const struct value *s, const char *path), void *ctx)
+{
+	struct walk w = { fn, ctx, needle, NULL, 0, 0, STRBUF_INIT };
+
+	if (!v)
+		return;
+	strbuf_addstr(&w.path, ""); /* the path of v itself is "", never NULL */
+	walk(&w, v, 0);
+	free(w.steps);
+	strbuf_release(&w.path);
 }
 
 void check_each_string(const struct value *v,
 		       void (*fn)(void *ctx, const struct value *s, const char *path), void *ctx)
 {
-	struct walk w = { fn, ctx, STRBUF_INIT };
+	each_string(v, NULL, fn, ctx);
+}
 
-	if (!v)
-		return;
-	walk(&w, v, 0);
-	strbuf_release(&w.path);
+void check_each_dynref_string(const struct value *v,
+			      void (*fn)(void *ctx, const struct value *s, const char *path),
+			      void *ctx)
+{
+	each_string(v, "{{resolve:", fn, ctx);
 }

@@ -158,5 +158,10 @@ char *check_path(const struct check_resource *r, const char *path);
  * visited. */
 void check_each_string(const struct value *v,
 		       void (*fn)(void *ctx, const struct value *s, const char *path), void *ctx);
+/* check_each_string for the strings that may hold a dynamic reference
+ * (those containing "{{resolve:"); the others cost no path. */
+void check_each_dynref_string(const struct value *v,
+			      void (*fn)(void *ctx, const struct value *s, const char *path),
+			      void *ctx);
 
 #endif
