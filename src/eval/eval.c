@@ -381,15 +381,14 @@ struct value *eval_resource_properties(struct eval *ev, size_t i,
 {
 	const struct tmpl_resource *tr = &ev->t->resources[i];
 	struct eval_site s;
-	struct strbuf path = STRBUF_INIT;
 	struct value *r;
 
 	if (!tr->properties)
 		return NULL;
-	strbuf_addf(&path, "Resources/%s/Properties", tr->logical_id);
-	eval_site_init(&s, ev, EVAL_IN_RESOURCES, path.buf, stack_fl, res_fl);
+	eval_site_init(&s, ev, EVAL_IN_RESOURCES, "Resources/", stack_fl, res_fl);
+	strbuf_addstr(&s.path, tr->logical_id); /* no printf: once per resource */
+	strbuf_addstr(&s.path, "/Properties");
 	r = eval_value(&s, tr->properties);
 	eval_site_release(&s);
-	strbuf_release(&path);
 	return r;
 }

@@ -166,7 +166,8 @@ static void add_resource(struct template *t, const struct value_entry *e,
 	r->logical_id = e->key;
 	r->def = def;
 	r->pos = e->key_pos;
-	strbuf_addf(&path, "Resources/%s", e->key);
+	strbuf_addstr(&path, "Resources/"); /* no printf: once per resource */
+	strbuf_addstr(&path, e->key);
 	if (def->kind != VALUE_MAP) {
 		finding_add(fl, FC_RESOURCE_NO_TYPE, def->pos, path.buf,
 			    "Template format error: Any Resources member must be an object.");
