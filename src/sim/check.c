@@ -156,9 +156,9 @@ struct walk {
 	void (*fn)(void *ctx, const struct value *s, const char *path); /* called per string */
 	void *ctx;           /* fn's context */
 	const char *needle;  /* only strings holding it are reported; NULL: all */
-	struct step *steps;  /* the way down to the value being visited */
-	size_t n, cap;       /* steps in use, allocated */
+	size_t n;            /* steps in use */
 	struct strbuf path;  /* scratch: written only for a string reported */
+	struct step steps[LOAD_MAX_DEPTH + 1]; /* the way down (walk stops below that depth) */
 };
 
 static void report_string(struct walk *w, const struct value *v)
@@ -190,9 +190,7 @@ static void walk(struct walk *w, const struct value *v, int depth)
 	}
 	if (v->kind != VALUE_LIST && v->kind != VALUE_MAP)
 		return;
-	if (w->n == w->cap)
-		XGROW(w->steps, w->cap, w->n + 1);
-	w->n++;
+	w->n++; /* n == depth + 1 <= LOAD_MAX_DEPTH + 1 */
 	if (v->kind == VALUE_LIST) {
 		for (i = 0; i < v->u.list.n; i++) {
 			w->steps[w->n - 1].key = NULL;
@@ -211,13 +209,16 @@ static void walk(struct walk *w, const struct value *v, int depth)
 static void each_string(const struct value *v, const char *needle,
 			void (*fn)(void *ctx, const struct value *s, const char *path), void *ctx)
 {
-	struct walk w = { fn, ctx, needle, NULL, 0, 0, STRBUF_INIT };
+	struct walk w;
 
 	if (!v)
 		return;
-	strbuf_addstr(&w.path, ""); /* the path of v itself is "", never NULL */
+	w.fn = fn;
+	w.ctx = ctx;
+	w.needle = needle;
+	w.n = 0;
+	strbuf_init(&w.path);
 	walk(&w, v, 0);
-	free(w.steps);
 	strbuf_release(&w.path);
 }
 
