@@ -41,7 +41,7 @@ enum kw {
 	KW_MAXIMUM, KW_EXCL_MINIMUM, KW_EXCL_MAXIMUM, KW_MULTIPLE_OF, KW_ITEMS, KW_UNIQUE_ITEMS,
 	KW_MIN_ITEMS, KW_MAX_ITEMS, KW_PROPERTIES, KW_PATTERN_PROPERTIES, KW_ADDITIONAL_PROPERTIES,
 	KW_REQUIRED, KW_MIN_PROPERTIES, KW_MAX_PROPERTIES, KW_ALL_OF, KW_ANY_OF, KW_ONE_OF, KW_NOT,
-	KW_COUNT
+	KW_REF, KW_COUNT
 };
 
 struct kw_name {
@@ -90,10 +90,12 @@ static void scan_keywords(const struct value *schema, struct keywords *k)
 		unsigned char first = (unsigned char)e->key[0];
 		const struct kw_name *n;
 
+		if (first == '$' && !strcmp(e->key, "$ref"))
+			k->at[KW_REF] = e->val;
 		if (first < 'a' || first > 'z' || !kw_by_letter[first - 'a'])
 			continue;
 		for (n = kw_by_letter[first - 'a']; n->name; n++)
-			if (!strcmp(n->name, e->key)) {
+			if (n->name[1] == e->key[1] && !strcmp(n->name, e->key)) {
 				k->at[n->kw] = e->val;
 				break;
 			}
@@ -498,11 +500,16 @@ static void validate(struct vctx *c, const struct value *schema, const struct va
 		c->saw_unknown = true;
 		return;
 	}
-	schema = model_deref(c->m, schema);
 	if (!schema || schema->kind != VALUE_MAP || c->frames >= MAX_FRAMES)
-		return; /* a dangling $ref, a boolean schema, or too deep: not judged */
-	c->frames++;
+		return; /* a boolean schema, or too deep: not judged */
 	scan_keywords(schema, &kw);
+	if (kw.at[KW_REF]) { /* model_deref returns a node without $ref unchanged */
+		schema = model_deref(c->m, schema);
+		if (!schema || schema->kind != VALUE_MAP)
+			return; /* a dangling $ref: not judged */
+		scan_keywords(schema, &kw);
+	}
+	c->frames++;
 	if (check_type(c, &kw, v, fl)) {
 		if (v->kind == VALUE_MAP)
 			check_object(c, &kw, v, fl);
