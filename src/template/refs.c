@@ -57,14 +57,19 @@ const char *refs_path(const struct ref *ref)
 	return w->path.buf;
 }
 
-static void walk_child(struct refs_walker *w, const char *key, size_t index,
-		       const struct value *child)
+static void push(struct refs_walker *w, const char *key, size_t index)
 {
 	if (w->n == w->cap)
 		XGROW(w->steps, w->cap, w->n + 1);
 	w->steps[w->n].key = key;
 	w->steps[w->n].index = index;
 	w->n++;
+}
+
+static void walk_child(struct refs_walker *w, const char *key, size_t index,
+		       const struct value *child)
+{
+	push(w, key, index);
 	walk(w, child);
 	w->n--;
 }
@@ -167,7 +172,8 @@ void refs_walk(const struct value *v, const char *path, refs_fn fn, void *ctx)
 
 void refs_walk_resource(const struct tmpl_resource *res, refs_fn fn, void *ctx)
 {
-	struct strbuf path = STRBUF_INIT;
+	/* "Resources" then the steps ID and KEY: "Resources/ID/KEY/..." */
+	struct refs_walker w = { fn, ctx, "Resources", NULL, 0, 0, STRBUF_INIT };
 
 	if (res->def->kind != VALUE_MAP)
 		return;
@@ -175,14 +181,12 @@ void refs_walk_resource(const struct tmpl_resource *res, refs_fn fn, void *ctx)
 		if (!strcmp(e->key, "Type") || !strcmp(e->key, "Condition") ||
 		    !strcmp(e->key, "DependsOn"))
 			continue;
-		strbuf_reset(&path); /* no printf: this runs for every resource, twice */
-		strbuf_addstr(&path, "Resources/");
-		strbuf_addstr(&path, res->logical_id);
-		strbuf_addch(&path, '/');
-		strbuf_addstr(&path, e->key);
-		refs_walk(e->val, path.buf, fn, ctx);
+		push(&w, res->logical_id, 0);
+		walk_child(&w, e->key, 0, e->val);
+		w.n--;
 	}
-	strbuf_release(&path);
+	free(w.steps);
+	strbuf_release(&w.path);
 }
 
 const char *refs_kind_name(enum ref_kind kind)
