@@ -101,13 +101,7 @@ void eval_site_release(struct eval_site *s)
 static struct finding *vadd(struct finding_list *fl, struct eval_site *s, struct srcpos pos,
 			    enum finding_code code, const char *fmt, va_list ap)
 {
-	struct strbuf sb = STRBUF_INIT;
-	struct finding *f;
-
-	strbuf_vaddf(&sb, fmt, ap);
-	f = finding_add(fl, code, pos, s->path.len ? s->path.buf : NULL, "%s", sb.buf);
-	strbuf_release(&sb);
-	return f;
+	return finding_vadd(fl, code, pos, s->path.len ? s->path.buf : NULL, fmt, ap);
 }
 
 struct finding *eval_error(struct eval_site *s, const struct value *call,

@@ -36,13 +36,9 @@ static struct finding *report(struct check_sink *sink, enum finding_code code,
 			      enum severity sev, struct srcpos pos, const char *path,
 			      const char *fmt, va_list ap)
 {
-	struct strbuf msg = STRBUF_INIT;
-	struct finding *f;
+	struct finding *f = finding_vadd(sink->findings, code, pos, path, fmt, ap);
 
-	strbuf_vaddf(&msg, fmt, ap);
-	f = finding_add(sink->findings, code, pos, path, "%s", msg.buf);
 	f->severity = sev;
-	strbuf_release(&msg);
 	return f;
 }
 
