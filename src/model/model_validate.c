@@ -135,12 +135,20 @@ static const char *const jtype_schema[] = { "string", "integer", "number", "bool
 
 static enum jtype jtype_of_name(const char *s)
 {
-	size_t i;
+	enum jtype t;
 
-	for (i = 0; s && i < sizeof(jtype_schema) / sizeof(jtype_schema[0]); i++)
-		if (!strcmp(s, jtype_schema[i]))
-			return (enum jtype)i;
-	return J_NONE;
+	if (!s)
+		return J_NONE;
+	switch (s[0]) { /* one candidate per first letter ("null" and "number" by the second) */
+	case 's': t = J_STRING; break;
+	case 'i': t = J_INTEGER; break;
+	case 'n': t = s[1] == 'u' && s[2] == 'l' ? J_NULL : J_NUMBER; break;
+	case 'b': t = J_BOOLEAN; break;
+	case 'o': t = J_OBJECT; break;
+	case 'a': t = J_ARRAY; break;
+	default: return J_NONE;
+	}
+	return strcmp(s, jtype_schema[t]) ? J_NONE : t;
 }
 
 /* Whether v is acceptable as type t once CloudFormation has coerced it. */
