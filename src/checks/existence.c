@@ -221,7 +221,6 @@ static void on_hit(void *ctx, const struct model_rule *rule, const struct model_
 void check_existence(const struct check_env *env, const struct check_resource *r,
 		     struct check_sink *sink)
 {
-	struct diag_list dl = DIAG_LIST_INIT;
 	const struct model *m;
 	const struct model_rule *rules;
 	struct hit_ctx h = { env, r, sink, NULL, false, NULL };
@@ -229,8 +228,7 @@ void check_existence(const struct check_env *env, const struct check_resource *r
 
 	if (!env->deploy->models)
 		return;
-	m = model_find(env->deploy->models, r->type, &dl);
-	diag_clear(&dl);
+	m = check_model(env, r);
 	if (!m)
 		return;
 	rules = model_rules(m, &n);

@@ -35,6 +35,8 @@ struct engine_stack {
 	struct eval *ev;                 /* owned resolver */
 	struct value **props;            /* owned, per resource index: resolved properties */
 	char **physical;                 /* owned, per resource index: physical name or NULL */
+	const struct model **models;     /* owned array, per resource index: its type's model
+					    (borrowed from the set) or NULL, looked up once */
 	struct finding_list *res_findings; /* owned, per resource index: resolution findings */
 	enum eval_tri *cond;             /* owned, per resource index: its Condition */
 	const char **cond_reason;        /* per resource index, borrowed from ev: why unknown */

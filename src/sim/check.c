@@ -3,6 +3,7 @@
  */
 #include "sim/check.h"
 #include "load/load.h"
+#include "model/model.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -110,6 +111,20 @@ void check_need_by(struct check_sink *sink, const char *type, const char *accoun
 void check_need_region(struct check_sink *sink, const char *account, const char *region)
 {
 	check_need(sink, PREREQ_REGION, account, region, region);
+}
+
+const struct model *check_model(const struct check_env *env, const struct check_resource *r)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	const struct model *m;
+
+	if (r->model)
+		return *r->model;
+	if (!env->deploy->models)
+		return NULL;
+	m = model_find(env->deploy->models, r->type, &dl);
+	diag_clear(&dl);
+	return m;
 }
 
 struct srcpos check_pos(const struct check_resource *r, const char *path)

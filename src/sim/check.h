@@ -26,6 +26,8 @@
 struct check_nested;
 
 /* Where the stack is created and what surrounds it. */
+struct model;
+
 struct check_env {
 	const struct deploy *deploy;  /* stack name, account, region, capabilities, date */
 	const char *partition;        /* "aws", "aws-cn", "aws-us-gov" */
@@ -48,6 +50,8 @@ struct check_resource {
 	const struct value *raw;      /* Properties as written (NULL when absent) */
 	const char *physical_id;      /* the name or id it would get */
 	struct srcpos pos;            /* where the logical id is written */
+	const struct model *const *model; /* its model already looked up (*model NULL: none),
+					     or NULL: check_model looks it up */
 };
 
 /* What checks report into; the simulation turns it into a status. */
@@ -147,6 +151,10 @@ void check_need_region(struct check_sink *sink, const char *account, const char 
 
 /* ---- Helpers for reading resources ---- */
 
+/* r's model (returns borrowed; NULL for a type without one), looked up in
+ * env's model set unless the simulation did it already (data errors were
+ * reported before the simulation). */
+const struct model *check_model(const struct check_env *env, const struct check_resource *r);
 /* The position of the property at path ("A/B/0") in r's written Properties,
  * falling back to the nearest written ancestor, then to the logical id. */
 struct srcpos check_pos(const struct check_resource *r, const char *path);

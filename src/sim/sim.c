@@ -125,7 +125,8 @@ static void remove_ghosts(struct ghosts *gh, const struct check_env *env, struct
 
 /* Attempts the create of resource i (result r); with blocked_all, only
  * resolves it (the stack fails before any resource). */
-static void attempt(const struct check_env *env, struct state *state, const struct graph *g,
+static void attempt(const struct check_env *env, const struct model *const *models,
+		    struct state *state, const struct graph *g,
 		    const struct sim_hooks *h, const size_t *slot, size_t i, bool blocked_all,
 		    bool keep_properties, struct stack_result *s, struct res_result *r,
 		    struct ghosts *gh)
@@ -146,7 +147,7 @@ static void attempt(const struct check_env *env, struct state *state, const stru
 	physical = h->physical_id(h->ctx, i, props);
 	if (cond != 0 && !blocked_all) {
 		struct check_resource cr = { tr->logical_id, r->type, props, tr->properties,
-					     physical, tr->pos };
+					     physical, tr->pos, models ? &models[i] : NULL };
 		check_run_all(env, &cr, &sink);
 	}
 	if (blocked_all) {
@@ -181,6 +182,13 @@ void sim_run(const struct check_env *env, struct state *state, const struct grap
 	     const struct sim_hooks *h, bool blocked_all, bool keep_properties,
 	     struct stack_result *s)
 {
+	sim_run_models(env, NULL, state, g, h, blocked_all, keep_properties, s);
+}
+
+void sim_run_models(const struct check_env *env, const struct model *const *models,
+		    struct state *state, const struct graph *g, const struct sim_hooks *h,
+		    bool blocked_all, bool keep_properties, struct stack_result *s)
+{
 	const struct template *t = env->t;
 	size_t n = t->n_resources, k;
 	size_t *slot = xcalloc(n ? n : 1, sizeof(size_t)); /* resource index -> result slot */
@@ -193,8 +201,8 @@ void sim_run(const struct check_env *env, struct state *state, const struct grap
 		init_result(&s->resources[k], &t->resources[g->order[k]], g, g->order[k], t);
 	}
 	for (k = 0; k < n; k++)
-		attempt(env, state, g, h, slot, g->order[k], blocked_all, keep_properties, s,
-			&s->resources[k], &gh);
+		attempt(env, models, state, g, h, slot, g->order[k], blocked_all, keep_properties,
+			s, &s->resources[k], &gh);
 	remove_ghosts(&gh, env, state);
 	free(slot);
 }
