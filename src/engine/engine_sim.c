@@ -142,8 +142,10 @@ void engine_resolve_all(struct engine_stack *es, const struct graph *g,
 			continue;
 		es->props[i] = eval_resource_properties(es->ev, i, stack_fl, &es->res_findings[i]);
 		/* ssm references are resolved with the template, before any resource */
-		check_ssm_resource(&env, es->ssm, i, es->props[i], stack_fl);
-		engine_ssm_substitute(es, es->props[i]);
+		if (check_has_dynref_string(es->props[i])) { /* else both walks find nothing */
+			check_ssm_resource(&env, es->ssm, i, es->props[i], stack_fl);
+			engine_ssm_substitute(es, es->props[i]);
+		}
 		es->physical[i] = engine_physical_id(es, i, es->props[i]);
 	}
 	check_ssm_stack(&env, es->ssm, stack_fl);

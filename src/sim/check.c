@@ -217,6 +217,32 @@ static void walk(struct walk *w, const struct value *v, int depth)
 	w->n--;
 }
 
+/* Bounded one level deeper than the walks it stands in for: a superset. */
+static bool has_dynref(const struct value *v, int depth)
+{
+	size_t i;
+
+	if (depth > LOAD_MAX_DEPTH + 1)
+		return false;
+	if (v->kind == VALUE_STRING)
+		return strstr(v->u.string.s, "{{resolve:") != NULL;
+	if (v->kind == VALUE_LIST) {
+		for (i = 0; i < v->u.list.n; i++)
+			if (has_dynref(v->u.list.items[i], depth + 1))
+				return true;
+	} else if (v->kind == VALUE_MAP) {
+		for (i = 0; i < v->u.map.n; i++)
+			if (has_dynref(v->u.map.entries[i].val, depth + 1))
+				return true;
+	}
+	return false;
+}
+
+bool check_has_dynref_string(const struct value *v)
+{
+	return v && has_dynref(v, 0);
+}
+
 static void each_string(const struct value *v, const char *needle,
 			void (*fn)(void *ctx, const struct value *s, const char *path), void *ctx)
 {

@@ -166,6 +166,9 @@ char *check_path(const struct check_resource *r, const char *path);
  * visited. */
 void check_each_string(const struct value *v,
 		       void (*fn)(void *ctx, const struct value *s, const char *path), void *ctx);
+/* True when a string under v (borrowed) contains "{{resolve:": without
+ * one, no walk over v's dynamic references finds anything. */
+bool check_has_dynref_string(const struct value *v);
 /* check_each_string for the strings that may hold a dynamic reference
  * (those containing "{{resolve:"); the others cost no path. */
 void check_each_dynref_string(const struct value *v,
