@@ -33,6 +33,29 @@ void check_run_all(const struct check_env *env, const struct check_resource *r,
 			c->run(env, r, sink);
 }
 
+const struct check **check_applicable(const char *type)
+{
+	const struct check *c;
+	const struct check **list;
+	size_t n = 0;
+
+	for (c = check_table(); c->name; c++)
+		n++;
+	list = xcalloc(n + 1, sizeof(*list));
+	n = 0;
+	for (c = check_table(); c->name; c++)
+		if (check_applies(c, type))
+			list[n++] = c;
+	return list;
+}
+
+void check_run_list(const struct check *const *list, const struct check_env *env,
+		    const struct check_resource *r, struct check_sink *sink)
+{
+	for (; *list; list++)
+		(*list)->run(env, r, sink);
+}
+
 static struct finding *report(struct check_sink *sink, enum finding_code code,
 			      enum severity sev, struct srcpos pos, const char *path,
 			      const char *fmt, va_list ap)

@@ -109,6 +109,13 @@ bool check_applies(const struct check *c, const char *type);
 /* Runs every check that applies to r. */
 void check_run_all(const struct check_env *env, const struct check_resource *r,
 		   struct check_sink *sink);
+/* The checks that apply to type, in table order (returns new: a
+ * NULL-terminated array for check_run_list; free it). */
+const struct check **check_applicable(const char *type);
+/* Runs the checks of list (borrowed, from check_applicable for r's type)
+ * on r: check_run_all without matching the types again. */
+void check_run_list(const struct check *const *list, const struct check_env *env,
+		    const struct check_resource *r, struct check_sink *sink);
 
 /* ---- Reporting (for check implementations) ---- */
 

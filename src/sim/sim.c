@@ -123,10 +123,53 @@ static void remove_ghosts(struct ghosts *gh, const struct check_env *env, struct
 	strlist_free(&gh->ids);
 }
 
+/* The checks that apply to one resource type met so far. */
+struct applicable_entry {
+	const struct model *m;       /* the type's model (shared by its resources) */
+	const char *type;            /* borrowed: the type's name */
+	const struct check **list;   /* owned: check_applicable's answer for it */
+};
+
+struct applicable {
+	struct applicable_entry *items; /* per type met */
+	size_t n, cap;                  /* types met, allocated */
+};
+
+/* check_run_all, matching the types once per resource type with a model. */
+static void run_checks(struct applicable *a, const struct model *m, const struct check_env *env,
+		       const struct check_resource *cr, struct check_sink *sink)
+{
+	struct applicable_entry *e;
+	size_t k;
+
+	if (!m) { /* no model: no key to share */
+		check_run_all(env, cr, sink);
+		return;
+	}
+	for (k = 0; k < a->n; k++)
+		if (a->items[k].m == m && !strcmp(a->items[k].type, cr->type))
+			break;
+	if (k == a->n) {
+		XGROW(a->items, a->cap, a->n + 1);
+		e = &a->items[a->n++];
+		e->m = m;
+		e->type = cr->type;
+		e->list = check_applicable(cr->type);
+	}
+	check_run_list(a->items[k].list, env, cr, sink);
+}
+
+static void applicable_free(struct applicable *a)
+{
+	for (size_t k = 0; k < a->n; k++)
+		free(a->items[k].list);
+	free(a->items);
+}
+
 /* Attempts the create of resource i (result r); with blocked_all, only
  * resolves it (the stack fails before any resource). */
 static void attempt(const struct check_env *env, const struct model *const *models,
-		    struct state *state, const struct graph *g,
+		    struct applicable *checks, struct state *state, const struct graph *g,
 		    const struct sim_hooks *h, const size_t *slot, size_t i, bool blocked_all,
 		    bool keep_properties, struct stack_result *s, struct res_result *r,
 		    struct ghosts *gh)
@@ -148,7 +191,7 @@ static void attempt(const struct check_env *env, const struct model *const *mode
 	if (cond != 0 && !blocked_all) {
 		struct check_resource cr = { tr->logical_id, r->type, props, tr->properties,
 					     physical, tr->pos, models ? &models[i] : NULL };
-		check_run_all(env, &cr, &sink);
+		run_checks(checks, models ? models[i] : NULL, env, &cr, &sink);
 	}
 	if (blocked_all) {
 		r->status = STATUS_BLOCKED;
@@ -193,6 +236,7 @@ void sim_run_models(const struct check_env *env, const struct model *const *mode
 	size_t n = t->n_resources, k;
 	size_t *slot = xcalloc(n ? n : 1, sizeof(size_t)); /* resource index -> result slot */
 	struct ghosts gh = { { NULL, 0, 0 }, { NULL, 0, 0 }, { NULL, 0, 0 } };
+	struct applicable checks = { NULL, 0, 0 };
 
 	s->resources = xcalloc(n ? n : 1, sizeof(*s->resources));
 	s->n_resources = n;
@@ -201,8 +245,9 @@ void sim_run_models(const struct check_env *env, const struct model *const *mode
 		init_result(&s->resources[k], &t->resources[g->order[k]], g, g->order[k], t);
 	}
 	for (k = 0; k < n; k++)
-		attempt(env, models, state, g, h, slot, g->order[k], blocked_all, keep_properties,
-			s, &s->resources[k], &gh);
+		attempt(env, models, &checks, state, g, h, slot, g->order[k], blocked_all,
+			keep_properties, s, &s->resources[k], &gh);
+	applicable_free(&checks);
 	remove_ghosts(&gh, env, state);
 	free(slot);
 }
