@@ -208,6 +208,8 @@ static struct value *resolve(void *ctx, size_t i, struct finding_list *fl, bool 
 	finding_list_copy(fl, &es->res_findings[i]);
 	if (finding_list_errors(&es->res_findings[i]))
 		*failed = true;
+	if (es->blocked && !es->d->show_resolved) /* nothing reads them: no copy */
+		return value_map(es->t->resources[i].pos);
 	return es->props[i] ? value_copy(es->props[i]) : value_map(es->t->resources[i].pos);
 }
 

@@ -48,6 +48,9 @@ struct engine_stack {
 					    stack it created (simulated), else NULL */
 	bool *reresolved;                /* owned, per resource index: resolved again in pass 2 */
 	size_t n_nested_run;             /* nested stacks this stack simulated */
+	bool blocked;                    /* pass 2 only resolves (the stack fails before any
+					    resource): the loop reads the properties only to
+					    report them (show_resolved) */
 	struct check_ssm_scan *ssm;      /* owned: what the SSM reference scan saw in pass 1 */
 	struct engine_miss *misses;      /* owned: what the resolver found missing */
 	size_t n_misses;
