@@ -88,12 +88,43 @@ void eval_site_init(struct eval_site *s, struct eval *ev, enum eval_block block,
 	s->stack_fl = stack_fl;
 	s->res_fl = res_fl ? res_fl : stack_fl;
 	strbuf_init(&s->path);
+	strbuf_init(&s->full);
 	strbuf_addstr(&s->path, path);
 }
 
 void eval_site_release(struct eval_site *s)
 {
 	strbuf_release(&s->path);
+	strbuf_release(&s->full);
+	free(s->steps);
+}
+
+static void push_step(struct eval_site *s, const char *key, size_t index)
+{
+	if (s->n_steps == s->cap_steps)
+		XGROW(s->steps, s->cap_steps, s->n_steps + 1);
+	s->steps[s->n_steps].key = key;
+	s->steps[s->n_steps].index = index;
+	s->n_steps++;
+}
+
+/* The site's path: the base, then each step after a '/' (none after an
+ * empty path), as it was always written; NULL when empty. */
+static const char *site_path(struct eval_site *s)
+{
+	size_t i;
+
+	strbuf_reset(&s->full);
+	strbuf_addstr(&s->full, s->path.buf);
+	for (i = 0; i < s->n_steps; i++) {
+		if (s->full.len)
+			strbuf_addch(&s->full, '/');
+		if (s->steps[i].key)
+			strbuf_addstr(&s->full, s->steps[i].key);
+		else
+			strbuf_add_size(&s->full, s->steps[i].index);
+	}
+	return s->full.len ? s->full.buf : NULL;
 }
 
 /* ---- Errors ---- */
@@ -101,7 +132,7 @@ void eval_site_release(struct eval_site *s)
 static struct finding *vadd(struct finding_list *fl, struct eval_site *s, struct srcpos pos,
 			    enum finding_code code, const char *fmt, va_list ap)
 {
-	return finding_vadd(fl, code, pos, s->path.len ? s->path.buf : NULL, fmt, ap);
+	return finding_vadd(fl, code, pos, site_path(s), fmt, ap);
 }
 
 struct finding *eval_error(struct eval_site *s, const struct value *call,
@@ -289,34 +320,25 @@ static struct value *call_function(struct eval_site *s, const struct value *v, c
 	const struct eval_fn_entry *fe = eval_fn_lookup(name);
 	const struct value *arg = v->u.map.entries[0].val;
 	struct value *r;
-	size_t old = s->path.len;
 
 	if (!fe || (fe->le_only && !s->ev->le))
 		return unsupported(s, v, name);
 	if (!(fe->blocks & s->block))
 		return misplaced(s, v, name);
-	if (s->path.len)
-		strbuf_addch(&s->path, '/');
-	strbuf_addstr(&s->path, name);
+	push_step(s, name, 0);
 	r = fe->fn(s, v, arg);
-	strbuf_setlen(&s->path, old);
+	s->n_steps--;
 	return r;
 }
 
 struct value *eval_child(struct eval_site *s, const char *key, size_t index,
 			 const struct value *v)
 {
-	size_t old = s->path.len;
 	struct value *r;
 
-	if (s->path.len)
-		strbuf_addch(&s->path, '/');
-	if (key)
-		strbuf_addstr(&s->path, key);
-	else
-		strbuf_add_size(&s->path, index);
+	push_step(s, key, index);
 	r = eval_value(s, v);
-	strbuf_setlen(&s->path, old);
+	s->n_steps--;
 	return r;
 }
 

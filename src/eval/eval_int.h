@@ -47,13 +47,23 @@ struct eval {
 	size_t n_uncertain;         /* stack-level outcomes left undecided */
 };
 
+/* One level the walker went down: a key, a function name or an index. */
+struct eval_step {
+	const char *key; /* borrowed (outlives the level); NULL for a list item */
+	size_t index;    /* the item's index when key is NULL */
+};
+
 /* Where a value is being resolved. */
 struct eval_site {
 	struct eval *ev;              /* the resolver */
 	enum eval_block block;        /* which block */
 	struct finding_list *stack_fl; /* template-level errors */
 	struct finding_list *res_fl;  /* errors shown only at create time */
-	struct strbuf path;           /* "Resources/X/Properties/Y", grows while walking */
+	struct strbuf path;           /* the base: "Resources/X/Properties" (changed only
+					 while no step is pushed) */
+	struct eval_step *steps;      /* owned: the levels below the base ("Y", "Fn::Sub") */
+	size_t n_steps, cap_steps;    /* in use, allocated */
+	struct strbuf full;           /* scratch: base and steps, written for a finding */
 	int depth;                    /* nested evaluations, bounded by EVAL_MAX_DEPTH */
 };
 
