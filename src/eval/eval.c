@@ -108,22 +108,10 @@ static void push_step(struct eval_site *s, const char *key, size_t index)
 	s->n_steps++;
 }
 
-/* The site's path: the base, then each step after a '/' (none after an
- * empty path), as it was always written; NULL when empty. */
+/* The site's path (NULL when empty), written for a finding. */
 static const char *site_path(struct eval_site *s)
 {
-	size_t i;
-
-	strbuf_reset(&s->full);
-	strbuf_addstr(&s->full, s->path.buf);
-	for (i = 0; i < s->n_steps; i++) {
-		if (s->full.len)
-			strbuf_addch(&s->full, '/');
-		if (s->steps[i].key)
-			strbuf_addstr(&s->full, s->steps[i].key);
-		else
-			strbuf_add_size(&s->full, s->steps[i].index);
-	}
+	refs_write_path(&s->full, s->path.buf, s->steps, s->n_steps);
 	return s->full.len ? s->full.buf : NULL;
 }
 

@@ -9,6 +9,7 @@
 #define CFN_EVAL_INT_H
 
 #include "eval/eval.h"
+#include "template/refs.h"
 #include "util/strbuf.h"
 
 /* Nested evaluation (a condition naming a condition naming a condition...)
@@ -47,12 +48,6 @@ struct eval {
 	size_t n_uncertain;         /* stack-level outcomes left undecided */
 };
 
-/* One level the walker went down: a key, a function name or an index. */
-struct eval_step {
-	const char *key; /* borrowed (outlives the level); NULL for a list item */
-	size_t index;    /* the item's index when key is NULL */
-};
-
 /* Where a value is being resolved. */
 struct eval_site {
 	struct eval *ev;              /* the resolver */
@@ -61,7 +56,8 @@ struct eval_site {
 	struct finding_list *res_fl;  /* errors shown only at create time */
 	struct strbuf path;           /* the base: "Resources/X/Properties" (changed only
 					 while no step is pushed) */
-	struct eval_step *steps;      /* owned: the levels below the base ("Y", "Fn::Sub") */
+	struct refs_step *steps;      /* owned: the levels below the base (a key, a function
+					 name, an index) */
 	size_t n_steps, cap_steps;    /* in use, allocated */
 	struct strbuf full;           /* scratch: base and steps, written for a finding */
 	int depth;                    /* nested evaluations, bounded by EVAL_MAX_DEPTH */

@@ -4,6 +4,7 @@
 #include "sim/check.h"
 #include "load/load.h"
 #include "model/model.h"
+#include "template/refs.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -180,34 +181,18 @@ char *check_path(const struct check_resource *r, const char *path)
 	return xstrfmt("Resources/%s/Properties/%s", r->logical_id, path);
 }
 
-/* One step below the value walked: a key, or an item's index. */
-struct step {
-	const char *key; /* borrowed; NULL for a list item */
-	size_t index;    /* the item's index when key is NULL */
-};
-
 struct walk {
 	void (*fn)(void *ctx, const struct value *s, const char *path); /* called per string */
 	void *ctx;           /* fn's context */
 	const char *needle;  /* only strings holding it are reported; NULL: all */
 	size_t n;            /* steps in use */
 	struct strbuf path;  /* scratch: written only for a string reported */
-	struct step steps[LOAD_MAX_DEPTH + 1]; /* the way down (walk stops below that depth) */
+	struct refs_step steps[LOAD_MAX_DEPTH + 1]; /* the way down (walk stops below that depth) */
 };
 
 static void report_string(struct walk *w, const struct value *v)
 {
-	size_t i;
-
-	strbuf_reset(&w->path);
-	for (i = 0; i < w->n; i++) {
-		if (w->path.len) /* as the path was always written: no '/' after "" */
-			strbuf_addch(&w->path, '/');
-		if (w->steps[i].key)
-			strbuf_addstr(&w->path, w->steps[i].key);
-		else
-			strbuf_add_size(&w->path, w->steps[i].index);
-	}
+	refs_write_path(&w->path, "", w->steps, w->n);
 	w->fn(w->ctx, v, w->path.buf);
 }
 

@@ -12,17 +12,11 @@
 
 #include <string.h>
 
-/* One step down from the walk's base path: a key, or an item's index. */
-struct step {
-	const char *key; /* borrowed; NULL for a list item */
-	size_t index;    /* the item's index when key is NULL */
-};
-
 struct refs_walker {
 	refs_fn fn;
 	void *ctx;
 	const char *base;    /* borrowed: path of the value walked */
-	struct step *steps;  /* the way from base to the node being visited */
+	struct refs_step *steps; /* the way from base to the node being visited */
 	size_t n, cap;       /* steps in use, allocated */
 	struct strbuf path;  /* scratch: the path, written only when a reference is found */
 };
@@ -37,23 +31,30 @@ static void emit(struct refs_walker *w, enum ref_kind kind, const char *target,
 	w->fn(w->ctx, &r);
 }
 
+void refs_write_path(struct strbuf *out, const char *base, const struct refs_step *steps,
+		     size_t n)
+{
+	size_t i;
+
+	strbuf_reset(out);
+	strbuf_addstr(out, base);
+	for (i = 0; i < n; i++) {
+		if (out->len)
+			strbuf_addch(out, '/');
+		if (steps[i].key)
+			strbuf_addstr(out, steps[i].key);
+		else
+			strbuf_add_size(out, steps[i].index);
+	}
+}
+
 const char *refs_path(const struct ref *ref)
 {
 	struct refs_walker *w = ref->walker;
-	size_t i;
 
 	if (ref->path || !w)
 		return ref->path;
-	strbuf_reset(&w->path);
-	strbuf_addstr(&w->path, w->base);
-	for (i = 0; i < w->n; i++) {
-		if (w->path.len)
-			strbuf_addch(&w->path, '/');
-		if (w->steps[i].key)
-			strbuf_addstr(&w->path, w->steps[i].key);
-		else
-			strbuf_add_size(&w->path, w->steps[i].index);
-	}
+	refs_write_path(&w->path, w->base, w->steps, w->n);
 	return w->path.buf;
 }
 

@@ -10,6 +10,7 @@
 #define CFN_REFS_H
 
 #include "template/template.h"
+#include "util/strbuf.h"
 #include "value/value.h"
 
 enum ref_kind {
@@ -31,6 +32,19 @@ struct ref {
 };
 
 typedef void (*refs_fn)(void *ctx, const struct ref *ref);
+
+/* One level of a walk below its base path: a key, or a list item's index
+ * (the walkers of refs.c, the resolver and the checks keep these and write
+ * a path only when one is needed). */
+struct refs_step {
+	const char *key; /* borrowed; NULL for a list item */
+	size_t index;    /* the item's index when key is NULL */
+};
+
+/* Resets out (borrowed) to base (borrowed), then appends each of the n
+ * steps, after a '/' unless the text is still empty. */
+void refs_write_path(struct strbuf *out, const char *base, const struct refs_step *steps,
+		     size_t n);
 
 /* The path of ref (returns borrowed, valid until the callback returns):
  * written only when asked, as most references never need it. */
