@@ -24,10 +24,9 @@
 #include "template/template.h"
 
 struct check_nested;
-
-/* Where the stack is created and what surrounds it. */
 struct model;
 
+/* Where the stack is created and what surrounds it. */
 struct check_env {
 	const struct deploy *deploy;  /* stack name, account, region, capabilities, date */
 	const char *partition;        /* "aws", "aws-cn", "aws-us-gov" */
