@@ -304,5 +304,5 @@ void check_secret_references(const struct check_env *env, const struct check_res
 {
 	struct ctx c = { env, r, sink, 0, NULL };
 
-	check_each_string(r->props, on_string, &c);
+	check_each_dynref_string(r->props, on_string, &c);
 }

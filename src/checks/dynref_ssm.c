@@ -213,7 +213,7 @@ static void each_ssm_ref(const struct value *v, ref_fn fn, void *ctx)
 {
 	struct ref_walk w = { fn, ctx, NULL, NULL };
 
-	check_each_string(v, ref_string, &w);
+	check_each_dynref_string(v, ref_string, &w);
 }
 
 /* ---- Resolved properties ---- */
@@ -432,7 +432,7 @@ void check_ssm_stack(const struct check_env *env, struct check_ssm_scan *scan,
 
 	scan_unused(env, scan, stack_fl);
 	scan_defaults(env, stack_fl);
-	check_each_string(env->t->root, count_one, &c);
+	check_each_dynref_string(env->t->root, count_one, &c);
 	if (c.n > DYNREF_MAX_PER_TEMPLATE) {
 		f = finding_add(stack_fl, FC_DYNREF_LIMIT, c.past, NULL,
 				"The template holds %zu dynamic references; CloudFormation allows up "

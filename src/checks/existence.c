@@ -23,6 +23,8 @@ struct hit_ctx {
 	const struct check_env *env;
 	const struct check_resource *r;
 	struct check_sink *sink;
+	const struct model *m;    /* r's model */
+	bool arn_done;            /* resource_arn was computed (messages only need it) */
 	const char *resource_arn; /* owned: ARN of the resource being created, or NULL */
 };
 
@@ -85,11 +87,17 @@ static const struct state_res *lookup(const struct check_env *env, const struct 
 	return state_find(env->state, account, region, rule->target_type, value);
 }
 
-static struct model_rule_vars vars_for(const struct hit_ctx *h, const struct model_rule *rule,
+static struct model_rule_vars vars_for(struct hit_ctx *h, const struct model_rule *rule,
 				       const char *value, const char *path, const char *key)
 {
 	const char *account, *region;
 	struct model_rule_vars v;
+
+	if (!h->arn_done) {
+		h->resource_arn = model_arn(h->m, h->r->physical_id, h->env->deploy->account,
+					    h->env->deploy->region, h->env->partition);
+		h->arn_done = true;
+	}
 
 	where(h->env, rule, &account, &region);
 	memset(&v, 0, sizeof(v));
@@ -213,23 +221,20 @@ static void on_hit(void *ctx, const struct model_rule *rule, const struct model_
 void check_existence(const struct check_env *env, const struct check_resource *r,
 		     struct check_sink *sink)
 {
-	struct diag_list dl = DIAG_LIST_INIT;
 	const struct model *m;
 	const struct model_rule *rules;
-	struct hit_ctx h = { env, r, sink, NULL };
+	struct hit_ctx h = { env, r, sink, NULL, false, NULL };
 	size_t n, i;
 
 	if (!env->deploy->models)
 		return;
-	m = model_find(env->deploy->models, r->type, &dl);
-	diag_clear(&dl);
+	m = check_model(env, r);
 	if (!m)
 		return;
 	rules = model_rules(m, &n);
 	if (!n)
 		return;
-	h.resource_arn = model_arn(m, r->physical_id, env->deploy->account, env->deploy->region,
-				   env->partition);
+	h.m = m;
 	for (i = 0; i < n; i++)
 		model_rule_walk(env->deploy->models, &rules[i], r->props, on_hit, &h);
 	free((char *)h.resource_arn);

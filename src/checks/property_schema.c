@@ -11,14 +11,12 @@
 void check_property_schema(const struct check_env *env, const struct check_resource *r,
 			   struct check_sink *sink)
 {
-	struct diag_list dl = DIAG_LIST_INIT;
 	const struct model *m;
 	size_t errors = finding_list_errors(sink->findings);
 
 	if (!env->deploy->models || typecheck_macro_transform(env->t))
 		return;
-	m = model_find(env->deploy->models, r->type, &dl);
-	diag_clear(&dl); /* unreadable model data was reported before the simulation */
+	m = check_model(env, r); /* unreadable model data was reported before the simulation */
 	if (!m || model_is_state_only(m))
 		return; /* an unrecognized type fails the stack already */
 	model_validate(m, r->logical_id, r->props, r->pos, sink->findings);

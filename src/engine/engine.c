@@ -242,9 +242,10 @@ static int run_buffer(const char *path, const char *buf, size_t len, const struc
 		engine_add_misses(&es, t->root, s);
 	}
 	blocked = d->blocked || finding_list_errors(&s->stack_findings) > 0;
+	es.blocked = blocked;
 	engine_sim_hooks(&es, &shooks);
 	timings_enter(TIMING_SIMULATE);
-	sim_run(&cenv, state, g, &shooks, blocked, d->show_resolved, s);
+	sim_run_models(&cenv, es.models, state, g, &shooks, blocked, d->show_resolved, s);
 	if (!d->blocked)
 		engine_nested_outputs(&es, &s->outputs, &exports);
 	if (d->blocked) /* nothing is attempted: no resource findings either */

@@ -12,13 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct model *model_of(const struct engine_stack *es, const char *type)
+/* Resource i's model (looked up once, by engine_stack_arrays). */
+static const struct model *model_of(const struct engine_stack *es, long i)
 {
-	struct diag_list dl = DIAG_LIST_INIT;
-	const struct model *m = es->d->models ? model_find(es->d->models, type, &dl) : NULL;
-
-	diag_clear(&dl);
-	return m;
+	return es->models ? es->models[i] : NULL;
 }
 
 /* The resource i of the template, or -1 (with a reason) when Ref/GetAtt
@@ -96,7 +93,7 @@ static struct value *resource_ref(void *ctx, const char *logical_id, struct srcp
 	if (!es->physical[i])
 		return with_origin(value_unknown(pos, "the name of %s is not known yet", logical_id),
 				   logical_id);
-	m = model_of(es, es->t->resources[i].type ? es->t->resources[i].type : "");
+	m = model_of(es, i);
 	if (m) {
 		struct model_sim s = sim_of(es, (size_t)i, pos);
 		return with_origin(model_ref_value(m, &s), logical_id);
@@ -115,7 +112,7 @@ static struct value *resource_getatt(void *ctx, const char *logical_id, const ch
 		return value_unknown(pos, "%s is not a resource of the template", logical_id);
 	if (is_nested_stack(es, i))
 		return nested_getatt(es, i, logical_id, attr, pos);
-	m = model_of(es, es->t->resources[i].type ? es->t->resources[i].type : "");
+	m = model_of(es, i);
 	if (m && es->physical[i]) {
 		struct model_sim s = sim_of(es, (size_t)i, pos);
 		return with_origin(model_getatt_value(m, attr, &s), logical_id);

@@ -22,6 +22,14 @@ void engine_stack_arrays(struct engine_stack *es)
 	es->n = es->t->n_resources;
 	es->props = xcalloc(n, sizeof(*es->props));
 	es->physical = xcalloc(n, sizeof(*es->physical));
+	es->models = xcalloc(n, sizeof(*es->models));
+	for (size_t i = 0; es->d->models && i < es->n; i++) {
+		struct diag_list dl = DIAG_LIST_INIT; /* unreadable model data: reported by typecheck */
+		const char *type = es->t->resources[i].type;
+
+		es->models[i] = model_find(es->d->models, type ? type : "", &dl);
+		diag_clear(&dl);
+	}
 	es->res_findings = xcalloc(n, sizeof(*es->res_findings));
 	es->cond = xcalloc(n, sizeof(*es->cond));
 	es->cond_reason = xcalloc(n, sizeof(*es->cond_reason));
@@ -45,6 +53,7 @@ void engine_stack_free(struct engine_stack *es)
 	check_ssm_scan_free(es->ssm);
 	free(es->props);
 	free(es->physical);
+	free(es->models);
 	free(es->res_findings);
 	free(es->cond);
 	free(es->cond_reason);
@@ -63,14 +72,10 @@ char *engine_physical_id(const struct engine_stack *es, size_t i, const struct v
 {
 	const struct tmpl_resource *r = &es->t->resources[i];
 	const char *type = r->type ? r->type : "";
-	const struct model *m = NULL;
-	struct diag_list dl = DIAG_LIST_INIT;
+	const struct model *m = es->models[i];
 
 	if (!strcmp(type, "AWS::CloudFormation::Stack"))
 		return engine_nested_stack_name(es->d->stack_name, r->logical_id);
-	if (es->d->models)
-		m = model_find(es->d->models, type, &dl);
-	diag_clear(&dl);
 	if (m) {
 		struct model_sim sim = { r->logical_id, NULL, props, es->d->stack_name,
 					 es->d->account, es->d->region, es->partition, r->pos };
@@ -137,8 +142,10 @@ void engine_resolve_all(struct engine_stack *es, const struct graph *g,
 			continue;
 		es->props[i] = eval_resource_properties(es->ev, i, stack_fl, &es->res_findings[i]);
 		/* ssm references are resolved with the template, before any resource */
-		check_ssm_resource(&env, es->ssm, i, es->props[i], stack_fl);
-		engine_ssm_substitute(es, es->props[i]);
+		if (check_has_dynref_string(es->props[i])) { /* else both walks find nothing */
+			check_ssm_resource(&env, es->ssm, i, es->props[i], stack_fl);
+			engine_ssm_substitute(es, es->props[i]);
+		}
 		es->physical[i] = engine_physical_id(es, i, es->props[i]);
 	}
 	check_ssm_stack(&env, es->ssm, stack_fl);
@@ -201,6 +208,8 @@ static struct value *resolve(void *ctx, size_t i, struct finding_list *fl, bool 
 	finding_list_copy(fl, &es->res_findings[i]);
 	if (finding_list_errors(&es->res_findings[i]))
 		*failed = true;
+	if (es->blocked && !es->d->show_resolved) /* nothing reads them: no copy */
+		return value_map(es->t->resources[i].pos);
 	return es->props[i] ? value_copy(es->props[i]) : value_map(es->t->resources[i].pos);
 }
 

@@ -35,6 +35,8 @@ struct engine_stack {
 	struct eval *ev;                 /* owned resolver */
 	struct value **props;            /* owned, per resource index: resolved properties */
 	char **physical;                 /* owned, per resource index: physical name or NULL */
+	const struct model **models;     /* owned array, per resource index: its type's model
+					    (borrowed from the set) or NULL, looked up once */
 	struct finding_list *res_findings; /* owned, per resource index: resolution findings */
 	enum eval_tri *cond;             /* owned, per resource index: its Condition */
 	const char **cond_reason;        /* per resource index, borrowed from ev: why unknown */
@@ -46,6 +48,9 @@ struct engine_stack {
 					    stack it created (simulated), else NULL */
 	bool *reresolved;                /* owned, per resource index: resolved again in pass 2 */
 	size_t n_nested_run;             /* nested stacks this stack simulated */
+	bool blocked;                    /* pass 2 only resolves (the stack fails before any
+					    resource): the loop reads the properties only to
+					    report them (show_resolved) */
 	struct check_ssm_scan *ssm;      /* owned: what the SSM reference scan saw in pass 1 */
 	struct engine_miss *misses;      /* owned: what the resolver found missing */
 	size_t n_misses;

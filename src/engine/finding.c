@@ -39,13 +39,22 @@ const char *severity_name(enum severity sev)
 struct finding *finding_add(struct finding_list *list, enum finding_code code,
 			    struct srcpos pos, const char *path, const char *fmt, ...)
 {
-	struct strbuf sb = STRBUF_INIT;
 	struct finding *f;
 	va_list ap;
 
 	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
+	f = finding_vadd(list, code, pos, path, fmt, ap);
 	va_end(ap);
+	return f;
+}
+
+struct finding *finding_vadd(struct finding_list *list, enum finding_code code,
+			     struct srcpos pos, const char *path, const char *fmt, va_list ap)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct finding *f;
+
+	strbuf_vaddf(&sb, fmt, ap);
 	XGROW(list->items, list->cap, list->n + 1);
 	f = &list->items[list->n++];
 	f->code = code;

@@ -9,6 +9,7 @@
 #ifndef CFN_FINDING_H
 #define CFN_FINDING_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "util/srcpos.h"
@@ -61,6 +62,10 @@ const char *severity_name(enum severity sev);
 struct finding *finding_add(struct finding_list *list, enum finding_code code,
 			    struct srcpos pos, const char *path, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+/* finding_add with the arguments as a va_list (borrowed: consumed). */
+struct finding *finding_vadd(struct finding_list *list, enum finding_code code,
+			     struct srcpos pos, const char *path, const char *fmt, va_list ap)
+	__attribute__((format(printf, 5, 0)));
 /* Sets (replacing) the fix of f, printf-formatted. */
 void finding_set_fix(struct finding *f, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

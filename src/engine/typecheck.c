@@ -62,6 +62,7 @@ static void unrecognized_types(struct model_set *ms, const struct template *t,
 	bool sam = template_has_transform(t, SAM_TRANSFORM);
 	struct srcpos first = SRCPOS_NONE;
 	struct strlist seen = { NULL, 0, 0 };
+	struct strlist ok = { NULL, 0, 0 }; /* types recognized already: asked once each */
 	struct finding *f;
 	size_t i;
 
@@ -70,8 +71,12 @@ static void unrecognized_types(struct model_set *ms, const struct template *t,
 		const char *near;
 
 		if (!type || (sam && !strncmp(type, "AWS::Serverless::", 17)) ||
-		    strlist_has(&seen, type) || recognized(ms, type, region, dl))
+		    strlist_has(&ok, type) || strlist_has(&seen, type))
 			continue;
+		if (recognized(ms, type, region, dl)) {
+			strlist_add(&ok, type);
+			continue;
+		}
 		strlist_add(&seen, type);
 		strbuf_addf(&names, "%s%s", names.len ? ", " : "", type);
 		if (!first.line)
@@ -94,6 +99,7 @@ static void unrecognized_types(struct model_set *ms, const struct template *t,
 		finding_set_fix(f, "%s", fix.buf);
 	}
 	strlist_free(&seen);
+	strlist_free(&ok);
 	strbuf_release(&names);
 	strbuf_release(&fix);
 }
@@ -143,7 +149,7 @@ static void on_ref(void *ctx, const struct ref *r)
 		return;
 	key = xstrfmt("%s.%s", r->target, r->attr);
 	if (!strlist_has(&w->reported, key)) {
-		struct finding *f = finding_add(w->fl, FC_GETATT_ATTRIBUTE, r->pos, r->path,
+		struct finding *f = finding_add(w->fl, FC_GETATT_ATTRIBUTE, r->pos, refs_path(r),
 						"Template error: resource %s does not support "
 						"attribute type %s in Fn::GetAtt", r->target, r->attr);
 		attribute_fix(f, m, r->attr);

@@ -9,6 +9,7 @@
  * Fn::GetAZs documentation says the result is.
  */
 #include "eval/eval_int.h"
+#include "util/xalloc.h"
 
 #include <string.h>
 
@@ -60,14 +61,19 @@ struct value *eval_azs(const char *region, struct srcpos pos)
 {
 	struct value *list;
 	const char *c;
-	size_t i;
+	size_t i, len;
 
 	for (i = 0; i < sizeof(zones) / sizeof(zones[0]); i++) {
 		if (strcmp(zones[i].region, region))
 			continue;
 		list = value_list(pos);
-		for (c = zones[i].letters; *c; c++) {
-			char *name = xstrfmt("%s%c", region, *c);
+		len = strlen(region);
+		for (c = zones[i].letters; *c; c++) { /* region and letter, without printf */
+			char *name = xmalloc(len + 2);
+
+			memcpy(name, region, len);
+			name[len] = *c;
+			name[len + 1] = '\0';
 			value_list_append(list, value_string_take(pos, name));
 		}
 		return list;

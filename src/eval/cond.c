@@ -288,13 +288,17 @@ void eval_conditions(struct eval *ev, struct finding_list *fl)
 		eval_condition_named(&s, t->conditions->u.map.entries[i].key, &reason);
 	for (i = 0; i < t->n_resources; i++) {
 		strbuf_reset(&s.path);
-		strbuf_addf(&s.path, "Resources/%s/Condition", t->resources[i].logical_id);
+		strbuf_addstr(&s.path, "Resources/"); /* no printf: once per resource */
+		strbuf_addstr(&s.path, t->resources[i].logical_id);
+		strbuf_addstr(&s.path, "/Condition");
 		ev->res_cond[i] = attribute(&s, t->resources[i].def, &ev->res_reason[i]);
 	}
 	for (i = 0; i < t->n_outputs; i++) {
 		out_reason = NULL;
 		strbuf_reset(&s.path);
-		strbuf_addf(&s.path, "Outputs/%s/Condition", t->outputs[i].logical_id);
+		strbuf_addstr(&s.path, "Outputs/");
+		strbuf_addstr(&s.path, t->outputs[i].logical_id);
+		strbuf_addstr(&s.path, "/Condition");
 		ev->out_cond[i] = attribute(&s, t->outputs[i].def, &out_reason);
 		free(out_reason);
 	}

@@ -88,12 +88,31 @@ void eval_site_init(struct eval_site *s, struct eval *ev, enum eval_block block,
 	s->stack_fl = stack_fl;
 	s->res_fl = res_fl ? res_fl : stack_fl;
 	strbuf_init(&s->path);
+	strbuf_init(&s->full);
 	strbuf_addstr(&s->path, path);
 }
 
 void eval_site_release(struct eval_site *s)
 {
 	strbuf_release(&s->path);
+	strbuf_release(&s->full);
+	free(s->steps);
+}
+
+static void push_step(struct eval_site *s, const char *key, size_t index)
+{
+	if (s->n_steps == s->cap_steps)
+		XGROW(s->steps, s->cap_steps, s->n_steps + 1);
+	s->steps[s->n_steps].key = key;
+	s->steps[s->n_steps].index = index;
+	s->n_steps++;
+}
+
+/* The site's path (NULL when empty), written for a finding. */
+static const char *site_path(struct eval_site *s)
+{
+	refs_write_path(&s->full, s->path.buf, s->steps, s->n_steps);
+	return s->full.len ? s->full.buf : NULL;
 }
 
 /* ---- Errors ---- */
@@ -101,13 +120,7 @@ void eval_site_release(struct eval_site *s)
 static struct finding *vadd(struct finding_list *fl, struct eval_site *s, struct srcpos pos,
 			    enum finding_code code, const char *fmt, va_list ap)
 {
-	struct strbuf sb = STRBUF_INIT;
-	struct finding *f;
-
-	strbuf_vaddf(&sb, fmt, ap);
-	f = finding_add(fl, code, pos, s->path.len ? s->path.buf : NULL, "%s", sb.buf);
-	strbuf_release(&sb);
-	return f;
+	return finding_vadd(fl, code, pos, site_path(s), fmt, ap);
 }
 
 struct finding *eval_error(struct eval_site *s, const struct value *call,
@@ -295,34 +308,25 @@ static struct value *call_function(struct eval_site *s, const struct value *v, c
 	const struct eval_fn_entry *fe = eval_fn_lookup(name);
 	const struct value *arg = v->u.map.entries[0].val;
 	struct value *r;
-	size_t old = s->path.len;
 
 	if (!fe || (fe->le_only && !s->ev->le))
 		return unsupported(s, v, name);
 	if (!(fe->blocks & s->block))
 		return misplaced(s, v, name);
-	if (s->path.len)
-		strbuf_addch(&s->path, '/');
-	strbuf_addstr(&s->path, name);
+	push_step(s, name, 0);
 	r = fe->fn(s, v, arg);
-	strbuf_setlen(&s->path, old);
+	s->n_steps--;
 	return r;
 }
 
 struct value *eval_child(struct eval_site *s, const char *key, size_t index,
 			 const struct value *v)
 {
-	size_t old = s->path.len;
 	struct value *r;
 
-	if (s->path.len)
-		strbuf_addch(&s->path, '/');
-	if (key)
-		strbuf_addstr(&s->path, key);
-	else
-		strbuf_add_size(&s->path, index);
+	push_step(s, key, index);
 	r = eval_value(s, v);
-	strbuf_setlen(&s->path, old);
+	s->n_steps--;
 	return r;
 }
 
@@ -381,15 +385,14 @@ struct value *eval_resource_properties(struct eval *ev, size_t i,
 {
 	const struct tmpl_resource *tr = &ev->t->resources[i];
 	struct eval_site s;
-	struct strbuf path = STRBUF_INIT;
 	struct value *r;
 
 	if (!tr->properties)
 		return NULL;
-	strbuf_addf(&path, "Resources/%s/Properties", tr->logical_id);
-	eval_site_init(&s, ev, EVAL_IN_RESOURCES, path.buf, stack_fl, res_fl);
+	eval_site_init(&s, ev, EVAL_IN_RESOURCES, "Resources/", stack_fl, res_fl);
+	strbuf_addstr(&s.path, tr->logical_id); /* no printf: once per resource */
+	strbuf_addstr(&s.path, "/Properties");
 	r = eval_value(&s, tr->properties);
 	eval_site_release(&s);
-	strbuf_release(&path);
 	return r;
 }

@@ -9,6 +9,7 @@
 #define CFN_EVAL_INT_H
 
 #include "eval/eval.h"
+#include "template/refs.h"
 #include "util/strbuf.h"
 
 /* Nested evaluation (a condition naming a condition naming a condition...)
@@ -53,7 +54,12 @@ struct eval_site {
 	enum eval_block block;        /* which block */
 	struct finding_list *stack_fl; /* template-level errors */
 	struct finding_list *res_fl;  /* errors shown only at create time */
-	struct strbuf path;           /* "Resources/X/Properties/Y", grows while walking */
+	struct strbuf path;           /* the base: "Resources/X/Properties" (changed only
+					 while no step is pushed) */
+	struct refs_step *steps;      /* owned: the levels below the base (a key, a function
+					 name, an index) */
+	size_t n_steps, cap_steps;    /* in use, allocated */
+	struct strbuf full;           /* scratch: base and steps, written for a finding */
 	int depth;                    /* nested evaluations, bounded by EVAL_MAX_DEPTH */
 };
 

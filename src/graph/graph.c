@@ -39,11 +39,11 @@ static struct finding *unresolved(struct build *b, const struct ref *r)
 	struct finding *f;
 
 	if (r->kind == REF_GETATT)
-		f = finding_add(b->fl, FC_GETATT_UNDEFINED, r->pos, r->path,
+		f = finding_add(b->fl, FC_GETATT_UNDEFINED, r->pos, refs_path(r),
 				"Template error: instance of Fn::GetAtt references undefined resource %s",
 				r->target);
 	else /* CloudFormation prefixes "Template format error: " only in Resources */
-		f = finding_add(b->fl, FC_UNRESOLVED_DEPENDENCY, r->pos, r->path,
+		f = finding_add(b->fl, FC_UNRESOLVED_DEPENDENCY, r->pos, refs_path(r),
 				"%sUnresolved resource dependencies [%s] in the %s block of the template",
 				strcmp(b->block, "Resources") ? "" : "Template format error: ",
 				r->target, b->block);
@@ -80,7 +80,7 @@ static void on_ref(void *ctx, const struct ref *r)
 static void depends_on_entry(struct build *b, const struct value *v, const char *path,
 			     bool in_list)
 {
-	struct ref r = { REF_DEPENDS_ON, NULL, NULL, v->pos, path };
+	struct ref r = { REF_DEPENDS_ON, NULL, NULL, v->pos, path, NULL };
 
 	if (!value_is_string(v)) {
 		finding_add(b->fl, FC_MALFORMED_FUNCTION, v->pos, path, "%s",

@@ -43,73 +43,113 @@ void explain_init(struct explain *ex, const struct model *m, const char *logical
 	ex->m = m;
 	ex->logical_id = logical_id;
 	ex->pos = pos;
+	ex->steps = NULL;
+	ex->n = ex->cap = 0;
+	ex->written = false;
 	strbuf_init(&ex->ptr);
 	strbuf_init(&ex->path);
-	strbuf_addch(&ex->ptr, '#');
-	strbuf_addf(&ex->path, "Resources/%s/Properties", logical_id);
 }
 
 void explain_release(struct explain *ex)
 {
+	free(ex->steps);
 	strbuf_release(&ex->ptr);
 	strbuf_release(&ex->path);
 }
 
 static struct explain_mark mark_of(const struct explain *ex)
 {
-	struct explain_mark m = { ex->ptr.len, ex->path.len };
+	struct explain_mark m = { ex->n };
 
 	return m;
+}
+
+static struct explain_step *push(struct explain *ex)
+{
+	if (ex->n == ex->cap)
+		XGROW(ex->steps, ex->cap, ex->n + 1);
+	ex->written = false;
+	return &ex->steps[ex->n++];
 }
 
 struct explain_mark explain_push_key(struct explain *ex, const char *key)
 {
 	struct explain_mark mark = mark_of(ex);
-	const char *p;
+	struct explain_step *st = push(ex);
 
-	strbuf_addch(&ex->ptr, '/');
-	for (p = key; *p; p++) { /* JSON pointer escapes */
-		size_t plain = strcspn(p, "~/");
-
-		strbuf_add(&ex->ptr, p, plain);
-		p += plain;
-		if (!*p)
-			break;
-		strbuf_addstr(&ex->ptr, *p == '~' ? "~0" : "~1");
-	}
-	strbuf_addch(&ex->path, '/'); /* no printf: this runs for every value validated */
-	strbuf_addstr(&ex->path, key);
+	st->key = key;
+	st->index = 0;
 	return mark;
 }
 
 struct explain_mark explain_push_index(struct explain *ex, size_t i)
 {
 	struct explain_mark mark = mark_of(ex);
+	struct explain_step *st = push(ex);
 
-	strbuf_addch(&ex->ptr, '/');
-	strbuf_add_size(&ex->ptr, i);
-	strbuf_addch(&ex->path, '/');
-	strbuf_add_size(&ex->path, i);
+	st->key = NULL;
+	st->index = i;
 	return mark;
 }
 
 void explain_pop(struct explain *ex, struct explain_mark mark)
 {
-	strbuf_setlen(&ex->ptr, mark.ptr);
-	strbuf_setlen(&ex->path, mark.path);
+	ex->n = mark.n;
+	ex->written = false;
+}
+
+/* Writes ptr and path for the current level (only findings need them). */
+static void write_paths(struct explain *ex)
+{
+	size_t i;
+	const char *p;
+
+	if (ex->written)
+		return;
+	ex->written = true;
+	strbuf_reset(&ex->ptr);
+	strbuf_reset(&ex->path);
+	strbuf_addch(&ex->ptr, '#');
+	strbuf_addstr(&ex->path, "Resources/");
+	strbuf_addstr(&ex->path, ex->logical_id);
+	strbuf_addstr(&ex->path, "/Properties");
+	for (i = 0; i < ex->n; i++) {
+		const struct explain_step *st = &ex->steps[i];
+
+		strbuf_addch(&ex->ptr, '/');
+		strbuf_addch(&ex->path, '/');
+		if (!st->key) {
+			strbuf_add_size(&ex->ptr, st->index);
+			strbuf_add_size(&ex->path, st->index);
+			continue;
+		}
+		for (p = st->key; *p; p++) { /* JSON pointer escapes */
+			size_t plain = strcspn(p, "~/");
+
+			strbuf_add(&ex->ptr, p, plain);
+			p += plain;
+			if (!*p)
+				break;
+			strbuf_addstr(&ex->ptr, *p == '~' ? "~0" : "~1");
+		}
+		strbuf_addstr(&ex->path, st->key);
+	}
 }
 
 /* The current level in words: "the Properties of X" or "Tags/0". */
-static const char *where(const struct explain *ex)
+static const char *where(struct explain *ex)
 {
-	const char *p = strstr(ex->path.buf, "/Properties");
+	const char *p;
 
+	write_paths(ex);
+	p = strstr(ex->path.buf, "/Properties");
 	return p && p[11] == '/' ? p + 12 : NULL;
 }
 
 static struct finding *add(struct explain *ex, struct finding_list *fl, enum finding_code code,
 			   struct srcpos pos, const char *detail)
 {
+	write_paths(ex);
 	return finding_add(fl, code, pos.line ? pos : ex->pos, ex->path.buf, PROPS_MESSAGE,
 			   ex->logical_id, ex->ptr.buf, detail);
 }
@@ -344,15 +384,14 @@ void explain_extraneous(struct explain *ex, struct finding_list *fl,
 	struct strbuf fix = STRBUF_INIT;
 	const char *near = closest(e->key, props);
 	struct finding *f;
-	struct explain_mark mark = mark_of(ex);
-	bool top = !strcmp(ex->ptr.buf, "#");
+	bool top = ex->n == 0;
 	size_t i = 0;
 
 	f = add(ex, fl, FC_PROPERTY_NOT_PERMITTED, e->key_pos, detail);
 	strbuf_addf(&ex->path, "/%s", e->key); /* the finding's path names the key */
 	free(f->path);
 	f->path = xstrdup(ex->path.buf);
-	explain_pop(ex, mark);
+	ex->written = false; /* path now names the key */
 	if (near)
 		strbuf_addf(&fix, "did you mean %s? ", near);
 	strbuf_addf(&fix, "remove %s or correct its name", e->key);

@@ -4,9 +4,10 @@
  * sentence after "Properties validation failed for resource X with
  * message: ", and a fix in plain words.
  *
- * struct explain also tracks where the validator is: the JSON pointer
- * CloudFormation prints ("#/Tags/0/Key") and the finding path
- * ("Resources/X/Properties/Tags/0/Key"), grown and shrunk together.
+ * struct explain also tracks where the validator is, as the keys and
+ * indexes walked; the JSON pointer CloudFormation prints ("#/Tags/0/Key")
+ * and the finding path ("Resources/X/Properties/Tags/0/Key") are written
+ * from them only when a finding needs them.
  */
 #ifndef CFN_MODEL_EXPLAIN_H
 #define CFN_MODEL_EXPLAIN_H
@@ -15,12 +16,21 @@
 #include "model/model_internal.h"
 #include "util/strbuf.h"
 
+/* One level below the Properties: a key, or an item's index. */
+struct explain_step {
+	const char *key; /* borrowed (from the value validated); NULL for an item */
+	size_t index;    /* the item's index when key is NULL */
+};
+
 struct explain {
 	const struct model *m;  /* the type validated against */
 	const char *logical_id; /* borrowed: the resource */
 	struct srcpos pos;      /* the resource's position, for keys missing at the top */
-	struct strbuf ptr;      /* "#" then "/Key" or "/0" per level */
-	struct strbuf path;     /* "Resources/X/Properties" then the same levels */
+	struct explain_step *steps; /* the levels below the Properties */
+	size_t n, cap;          /* levels in use, allocated */
+	bool written;           /* ptr and path are those of the current level */
+	struct strbuf ptr;      /* "#" then "/Key" or "/0" per level (written for a finding) */
+	struct strbuf path;     /* "Resources/X/Properties" then the same levels (likewise) */
 };
 
 /* Starts at the top of logical_id's Properties (borrowed). */
@@ -30,11 +40,11 @@ void explain_init(struct explain *ex, const struct model *m, const char *logical
 void explain_release(struct explain *ex);
 /* A level to return to. */
 struct explain_mark {
-	size_t ptr;  /* length of ptr */
-	size_t path; /* length of path */
+	size_t n; /* levels in use */
 };
 
-/* Descends into key (borrowed) or item i; returns the mark to pop back to. */
+/* Descends into key (borrowed: it must outlive the level) or item i;
+ * returns the mark to pop back to. */
 struct explain_mark explain_push_key(struct explain *ex, const char *key);
 struct explain_mark explain_push_index(struct explain *ex, size_t i);
 /* Returns to the level of mark. */

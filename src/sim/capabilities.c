@@ -32,10 +32,11 @@ static const struct {
 /* True when v contains an Fn::Transform (bounded by the tree's depth). */
 static bool uses_fn_transform(const struct value *v, struct srcpos *pos)
 {
-	const char *fn = value_intrinsic_name(v);
 	size_t i;
 
-	if (fn && !strcmp(fn, "Fn::Transform")) {
+	/* what value_intrinsic_name calls "Fn::Transform", without the call per node */
+	if (v->kind == VALUE_MAP && v->u.map.n == 1 &&
+	    !strcmp(v->u.map.entries[0].key, "Fn::Transform")) {
 		*pos = v->pos;
 		return true;
 	}
@@ -59,7 +60,9 @@ unsigned stack_capabilities_needed(const struct template *t, struct srcpos pos[3
 	for (i = 0; i < t->n_resources; i++) {
 		const struct tmpl_resource *r = &t->resources[i];
 
-		for (k = 0; r->type && k < sizeof(iam_types) / sizeof(iam_types[0]); k++) {
+		if (!r->type || strncmp(r->type, "AWS::IAM::", 10))
+			continue; /* every type of the table is an IAM type */
+		for (k = 0; k < sizeof(iam_types) / sizeof(iam_types[0]); k++) {
 			if (strcmp(r->type, iam_types[k].type))
 				continue;
 			if (!(need & CAP_IAM)) {

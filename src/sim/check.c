@@ -3,6 +3,8 @@
  */
 #include "sim/check.h"
 #include "load/load.h"
+#include "model/model.h"
+#include "template/refs.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -32,17 +34,36 @@ void check_run_all(const struct check_env *env, const struct check_resource *r,
 			c->run(env, r, sink);
 }
 
+const struct check **check_applicable(const char *type)
+{
+	const struct check *c;
+	const struct check **list;
+	size_t n = 0;
+
+	for (c = check_table(); c->name; c++)
+		n++;
+	list = xcalloc(n + 1, sizeof(*list));
+	n = 0;
+	for (c = check_table(); c->name; c++)
+		if (check_applies(c, type))
+			list[n++] = c;
+	return list;
+}
+
+void check_run_list(const struct check *const *list, const struct check_env *env,
+		    const struct check_resource *r, struct check_sink *sink)
+{
+	for (; *list; list++)
+		(*list)->run(env, r, sink);
+}
+
 static struct finding *report(struct check_sink *sink, enum finding_code code,
 			      enum severity sev, struct srcpos pos, const char *path,
 			      const char *fmt, va_list ap)
 {
-	struct strbuf msg = STRBUF_INIT;
-	struct finding *f;
+	struct finding *f = finding_vadd(sink->findings, code, pos, path, fmt, ap);
 
-	strbuf_vaddf(&msg, fmt, ap);
-	f = finding_add(sink->findings, code, pos, path, "%s", msg.buf);
 	f->severity = sev;
-	strbuf_release(&msg);
 	return f;
 }
 
@@ -116,6 +137,20 @@ void check_need_region(struct check_sink *sink, const char *account, const char 
 	check_need(sink, PREREQ_REGION, account, region, region);
 }
 
+const struct model *check_model(const struct check_env *env, const struct check_resource *r)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	const struct model *m;
+
+	if (r->model)
+		return *r->model;
+	if (!env->deploy->models)
+		return NULL;
+	m = model_find(env->deploy->models, r->type, &dl);
+	diag_clear(&dl);
+	return m;
+}
+
 struct srcpos check_pos(const struct check_resource *r, const char *path)
 {
 	const struct value *cur = r->raw;
@@ -148,44 +183,99 @@ char *check_path(const struct check_resource *r, const char *path)
 
 struct walk {
 	void (*fn)(void *ctx, const struct value *s, const char *path); /* called per string */
-	void *ctx;          /* fn's context */
-	struct strbuf path; /* path of the value being visited */
+	void *ctx;           /* fn's context */
+	const char *needle;  /* only strings holding it are reported; NULL: all */
+	size_t n;            /* steps in use */
+	struct strbuf path;  /* scratch: written only for a string reported */
+	struct refs_step steps[LOAD_MAX_DEPTH + 1]; /* the way down (walk stops below that depth) */
 };
+
+static void report_string(struct walk *w, const struct value *v)
+{
+	refs_write_path(&w->path, "", w->steps, w->n);
+	w->fn(w->ctx, v, w->path.buf);
+}
 
 static void walk(struct walk *w, const struct value *v, int depth)
 {
-	size_t len = w->path.len, i;
+	size_t i;
 
 	if (depth > LOAD_MAX_DEPTH)
 		return;
 	if (v->kind == VALUE_STRING) {
-		w->fn(w->ctx, v, w->path.buf);
-	} else if (v->kind == VALUE_LIST) {
+		if (!w->needle || strstr(v->u.string.s, w->needle))
+			report_string(w, v);
+		return;
+	}
+	if (v->kind != VALUE_LIST && v->kind != VALUE_MAP)
+		return;
+	w->n++; /* n == depth + 1 <= LOAD_MAX_DEPTH + 1 */
+	if (v->kind == VALUE_LIST) {
 		for (i = 0; i < v->u.list.n; i++) {
-			if (len)
-				strbuf_addch(&w->path, '/');
-			strbuf_add_size(&w->path, i);
+			w->steps[w->n - 1].key = NULL;
+			w->steps[w->n - 1].index = i;
 			walk(w, v->u.list.items[i], depth + 1);
-			strbuf_setlen(&w->path, len);
 		}
-	} else if (v->kind == VALUE_MAP) {
+	} else {
 		for (i = 0; i < v->u.map.n; i++) {
-			if (len)
-				strbuf_addch(&w->path, '/');
-			strbuf_addstr(&w->path, v->u.map.entries[i].key);
+			w->steps[w->n - 1].key = v->u.map.entries[i].key;
 			walk(w, v->u.map.entries[i].val, depth + 1);
-			strbuf_setlen(&w->path, len);
 		}
 	}
+	w->n--;
+}
+
+/* Bounded one level deeper than the walks it stands in for: a superset. */
+static bool has_dynref(const struct value *v, int depth)
+{
+	size_t i;
+
+	if (depth > LOAD_MAX_DEPTH + 1)
+		return false;
+	if (v->kind == VALUE_STRING)
+		return strstr(v->u.string.s, "{{resolve:") != NULL;
+	if (v->kind == VALUE_LIST) {
+		for (i = 0; i < v->u.list.n; i++)
+			if (has_dynref(v->u.list.items[i], depth + 1))
+				return true;
+	} else if (v->kind == VALUE_MAP) {
+		for (i = 0; i < v->u.map.n; i++)
+			if (has_dynref(v->u.map.entries[i].val, depth + 1))
+				return true;
+	}
+	return false;
+}
+
+bool check_has_dynref_string(const struct value *v)
+{
+	return v && has_dynref(v, 0);
+}
+
+static void each_string(const struct value *v, const char *needle,
+			void (*fn)(void *ctx, const struct value *s, const char *path), void *ctx)
+{
+	struct walk w;
+
+	if (!v)
+		return;
+	w.fn = fn;
+	w.ctx = ctx;
+	w.needle = needle;
+	w.n = 0;
+	strbuf_init(&w.path);
+	walk(&w, v, 0);
+	strbuf_release(&w.path);
 }
 
 void check_each_string(const struct value *v,
 		       void (*fn)(void *ctx, const struct value *s, const char *path), void *ctx)
 {
-	struct walk w = { fn, ctx, STRBUF_INIT };
+	each_string(v, NULL, fn, ctx);
+}
 
-	if (!v)
-		return;
-	walk(&w, v, 0);
-	strbuf_release(&w.path);
+void check_each_dynref_string(const struct value *v,
+			      void (*fn)(void *ctx, const struct value *s, const char *path),
+			      void *ctx)
+{
+	each_string(v, "{{resolve:", fn, ctx);
 }

@@ -24,6 +24,7 @@
 #include "template/template.h"
 
 struct check_nested;
+struct model;
 
 /* Where the stack is created and what surrounds it. */
 struct check_env {
@@ -48,6 +49,8 @@ struct check_resource {
 	const struct value *raw;      /* Properties as written (NULL when absent) */
 	const char *physical_id;      /* the name or id it would get */
 	struct srcpos pos;            /* where the logical id is written */
+	const struct model *const *model; /* its model already looked up (*model NULL: none),
+					     or NULL: check_model looks it up */
 };
 
 /* What checks report into; the simulation turns it into a status. */
@@ -105,6 +108,13 @@ bool check_applies(const struct check *c, const char *type);
 /* Runs every check that applies to r. */
 void check_run_all(const struct check_env *env, const struct check_resource *r,
 		   struct check_sink *sink);
+/* The checks that apply to type, in table order (returns new: a
+ * NULL-terminated array for check_run_list; free it). */
+const struct check **check_applicable(const char *type);
+/* Runs the checks of list (borrowed, from check_applicable for r's type)
+ * on r: check_run_all without matching the types again. */
+void check_run_list(const struct check *const *list, const struct check_env *env,
+		    const struct check_resource *r, struct check_sink *sink);
 
 /* ---- Reporting (for check implementations) ---- */
 
@@ -147,6 +157,10 @@ void check_need_region(struct check_sink *sink, const char *account, const char 
 
 /* ---- Helpers for reading resources ---- */
 
+/* r's model (returns borrowed; NULL for a type without one), looked up in
+ * env's model set unless the simulation did it already (data errors were
+ * reported before the simulation). */
+const struct model *check_model(const struct check_env *env, const struct check_resource *r);
 /* The position of the property at path ("A/B/0") in r's written Properties,
  * falling back to the nearest written ancestor, then to the logical id. */
 struct srcpos check_pos(const struct check_resource *r, const char *path);
@@ -158,5 +172,13 @@ char *check_path(const struct check_resource *r, const char *path);
  * visited. */
 void check_each_string(const struct value *v,
 		       void (*fn)(void *ctx, const struct value *s, const char *path), void *ctx);
+/* True when a string under v (borrowed) contains "{{resolve:": without
+ * one, no walk over v's dynamic references finds anything. */
+bool check_has_dynref_string(const struct value *v);
+/* check_each_string for the strings that may hold a dynamic reference
+ * (those containing "{{resolve:"); the others cost no path. */
+void check_each_dynref_string(const struct value *v,
+			      void (*fn)(void *ctx, const struct value *s, const char *path),
+			      void *ctx);
 
 #endif

@@ -123,9 +123,53 @@ static void remove_ghosts(struct ghosts *gh, const struct check_env *env, struct
 	strlist_free(&gh->ids);
 }
 
+/* The checks that apply to one resource type met so far. */
+struct applicable_entry {
+	const struct model *m;       /* the type's model (shared by its resources) */
+	const char *type;            /* borrowed: the type's name */
+	const struct check **list;   /* owned: check_applicable's answer for it */
+};
+
+struct applicable {
+	struct applicable_entry *items; /* per type met */
+	size_t n, cap;                  /* types met, allocated */
+};
+
+/* check_run_all, matching the types once per resource type with a model. */
+static void run_checks(struct applicable *a, const struct model *m, const struct check_env *env,
+		       const struct check_resource *cr, struct check_sink *sink)
+{
+	struct applicable_entry *e;
+	size_t k;
+
+	if (!m) { /* no model: no key to share */
+		check_run_all(env, cr, sink);
+		return;
+	}
+	for (k = 0; k < a->n; k++)
+		if (a->items[k].m == m && !strcmp(a->items[k].type, cr->type))
+			break;
+	if (k == a->n) {
+		XGROW(a->items, a->cap, a->n + 1);
+		e = &a->items[a->n++];
+		e->m = m;
+		e->type = cr->type;
+		e->list = check_applicable(cr->type);
+	}
+	check_run_list(a->items[k].list, env, cr, sink);
+}
+
+static void applicable_free(struct applicable *a)
+{
+	for (size_t k = 0; k < a->n; k++)
+		free(a->items[k].list);
+	free(a->items);
+}
+
 /* Attempts the create of resource i (result r); with blocked_all, only
  * resolves it (the stack fails before any resource). */
-static void attempt(const struct check_env *env, struct state *state, const struct graph *g,
+static void attempt(const struct check_env *env, const struct model *const *models,
+		    struct applicable *checks, struct state *state, const struct graph *g,
 		    const struct sim_hooks *h, const size_t *slot, size_t i, bool blocked_all,
 		    bool keep_properties, struct stack_result *s, struct res_result *r,
 		    struct ghosts *gh)
@@ -146,8 +190,8 @@ static void attempt(const struct check_env *env, struct state *state, const stru
 	physical = h->physical_id(h->ctx, i, props);
 	if (cond != 0 && !blocked_all) {
 		struct check_resource cr = { tr->logical_id, r->type, props, tr->properties,
-					     physical, tr->pos };
-		check_run_all(env, &cr, &sink);
+					     physical, tr->pos, models ? &models[i] : NULL };
+		run_checks(checks, models ? models[i] : NULL, env, &cr, &sink);
 	}
 	if (blocked_all) {
 		r->status = STATUS_BLOCKED;
@@ -156,12 +200,17 @@ static void attempt(const struct check_env *env, struct state *state, const stru
 		decide(r, &sink, cond, reason, uncertain_dep, tr->pos);
 	}
 	if (r->status == STATUS_CREATE || r->status == STATUS_UNCERTAIN) {
+		/* the state takes props itself unless the report keeps them too */
+		struct value *stored = keep_properties ? value_copy(props) : props;
+
 		r->physical_id = physical;
 		physical = NULL;
 		state_add(state, env->deploy->account, sim_scope_region(r->type, env->deploy->region),
-			  r->type, r->physical_id, value_copy(props), env->deploy->stack_name, tr->pos);
-		if (h->created)
-			h->created(h->ctx, i, r->physical_id, props);
+			  r->type, r->physical_id, stored, env->deploy->stack_name, tr->pos);
+		if (h->created) /* props stays alive: the state holds it until a later add */
+			h->created(h->ctx, i, r->physical_id, stored);
+		if (!keep_properties)
+			props = NULL;
 	} else if (!blocked_all) {
 		add_ghost(gh, env, state, r, physical, props);
 	}
@@ -176,10 +225,18 @@ void sim_run(const struct check_env *env, struct state *state, const struct grap
 	     const struct sim_hooks *h, bool blocked_all, bool keep_properties,
 	     struct stack_result *s)
 {
+	sim_run_models(env, NULL, state, g, h, blocked_all, keep_properties, s);
+}
+
+void sim_run_models(const struct check_env *env, const struct model *const *models,
+		    struct state *state, const struct graph *g, const struct sim_hooks *h,
+		    bool blocked_all, bool keep_properties, struct stack_result *s)
+{
 	const struct template *t = env->t;
 	size_t n = t->n_resources, k;
 	size_t *slot = xcalloc(n ? n : 1, sizeof(size_t)); /* resource index -> result slot */
 	struct ghosts gh = { { NULL, 0, 0 }, { NULL, 0, 0 }, { NULL, 0, 0 } };
+	struct applicable checks = { NULL, 0, 0 };
 
 	s->resources = xcalloc(n ? n : 1, sizeof(*s->resources));
 	s->n_resources = n;
@@ -188,8 +245,9 @@ void sim_run(const struct check_env *env, struct state *state, const struct grap
 		init_result(&s->resources[k], &t->resources[g->order[k]], g, g->order[k], t);
 	}
 	for (k = 0; k < n; k++)
-		attempt(env, state, g, h, slot, g->order[k], blocked_all, keep_properties, s,
-			&s->resources[k], &gh);
+		attempt(env, models, &checks, state, g, h, slot, g->order[k], blocked_all,
+			keep_properties, s, &s->resources[k], &gh);
+	applicable_free(&checks);
 	remove_ghosts(&gh, env, state);
 	free(slot);
 }

@@ -42,6 +42,12 @@ struct sim_hooks {
 void sim_run(const struct check_env *env, struct state *state, const struct graph *g,
 	     const struct sim_hooks *h, bool blocked_all, bool keep_properties,
 	     struct stack_result *s);
+/* sim_run with the resources' models looked up already (models: borrowed,
+ * per resource index of env->t, NULL entries for types without one; NULL:
+ * the checks look them up). */
+void sim_run_models(const struct check_env *env, const struct model *const *models,
+		    struct state *state, const struct graph *g, const struct sim_hooks *h,
+		    bool blocked_all, bool keep_properties, struct stack_result *s);
 
 /* The region a resource of type is stored under: "" for account-wide types
  * (IAM), else region (borrowed). */

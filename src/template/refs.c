@@ -12,38 +12,70 @@
 
 #include <string.h>
 
-struct walk {
+struct refs_walker {
 	refs_fn fn;
 	void *ctx;
-	struct strbuf path; /* path of the node being visited */
+	const char *base;    /* borrowed: path of the value walked */
+	struct refs_step *steps; /* the way from base to the node being visited */
+	size_t n, cap;       /* steps in use, allocated */
+	struct strbuf path;  /* scratch: the path, written only when a reference is found */
 };
 
-static void walk(struct walk *w, const struct value *v);
+static void walk(struct refs_walker *w, const struct value *v);
 
-static void emit(struct walk *w, enum ref_kind kind, const char *target,
+static void emit(struct refs_walker *w, enum ref_kind kind, const char *target,
 		 const char *attr, struct srcpos pos)
 {
-	struct ref r = { kind, target, attr, pos, w->path.buf };
+	struct ref r = { kind, target, attr, pos, NULL, w };
 
 	w->fn(w->ctx, &r);
 }
 
-static void walk_child(struct walk *w, const char *key, size_t index,
-		       const struct value *child)
+void refs_write_path(struct strbuf *out, const char *base, const struct refs_step *steps,
+		     size_t n)
 {
-	size_t old = w->path.len;
+	size_t i;
 
-	if (w->path.len)
-		strbuf_addch(&w->path, '/');
-	if (key)
-		strbuf_addstr(&w->path, key);
-	else
-		strbuf_add_size(&w->path, index);
-	walk(w, child);
-	strbuf_setlen(&w->path, old);
+	strbuf_reset(out);
+	strbuf_addstr(out, base);
+	for (i = 0; i < n; i++) {
+		if (out->len)
+			strbuf_addch(out, '/');
+		if (steps[i].key)
+			strbuf_addstr(out, steps[i].key);
+		else
+			strbuf_add_size(out, steps[i].index);
+	}
 }
 
-static void walk_sub(struct walk *w, const struct value *arg)
+const char *refs_path(const struct ref *ref)
+{
+	struct refs_walker *w = ref->walker;
+
+	if (ref->path || !w)
+		return ref->path;
+	refs_write_path(&w->path, w->base, w->steps, w->n);
+	return w->path.buf;
+}
+
+static void push(struct refs_walker *w, const char *key, size_t index)
+{
+	if (w->n == w->cap)
+		XGROW(w->steps, w->cap, w->n + 1);
+	w->steps[w->n].key = key;
+	w->steps[w->n].index = index;
+	w->n++;
+}
+
+static void walk_child(struct refs_walker *w, const char *key, size_t index,
+		       const struct value *child)
+{
+	push(w, key, index);
+	walk(w, child);
+	w->n--;
+}
+
+static void walk_sub(struct refs_walker *w, const struct value *arg)
 {
 	const struct value *fmt = arg, *vars = NULL;
 	struct sub_parts parts;
@@ -70,7 +102,7 @@ static void walk_sub(struct walk *w, const struct value *arg)
 	sub_parts_free(&parts);
 }
 
-static void walk_getatt(struct walk *w, const struct value *arg, struct srcpos pos)
+static void walk_getatt(struct refs_walker *w, const struct value *arg, struct srcpos pos)
 {
 	const struct value *target, *attr;
 	const char *dot;
@@ -96,7 +128,7 @@ static void walk_getatt(struct walk *w, const struct value *arg, struct srcpos p
 		emit(w, REF_GETATT, target->u.string.s, value_str(attr), pos);
 }
 
-static void walk(struct walk *w, const struct value *v)
+static void walk(struct refs_walker *w, const struct value *v)
 {
 	const char *fn = value_intrinsic_name(v);
 	const struct value *arg;
@@ -130,18 +162,19 @@ static void walk(struct walk *w, const struct value *v)
 
 void refs_walk(const struct value *v, const char *path, refs_fn fn, void *ctx)
 {
-	struct walk w = { fn, ctx, STRBUF_INIT };
+	struct refs_walker w = { fn, ctx, path, NULL, 0, 0, STRBUF_INIT };
 
 	if (!v)
 		return;
-	strbuf_addstr(&w.path, path);
 	walk(&w, v);
+	free(w.steps);
 	strbuf_release(&w.path);
 }
 
 void refs_walk_resource(const struct tmpl_resource *res, refs_fn fn, void *ctx)
 {
-	struct strbuf path = STRBUF_INIT;
+	/* "Resources" then the steps ID and KEY: "Resources/ID/KEY/..." */
+	struct refs_walker w = { fn, ctx, "Resources", NULL, 0, 0, STRBUF_INIT };
 
 	if (res->def->kind != VALUE_MAP)
 		return;
@@ -149,11 +182,12 @@ void refs_walk_resource(const struct tmpl_resource *res, refs_fn fn, void *ctx)
 		if (!strcmp(e->key, "Type") || !strcmp(e->key, "Condition") ||
 		    !strcmp(e->key, "DependsOn"))
 			continue;
-		strbuf_reset(&path);
-		strbuf_addf(&path, "Resources/%s/%s", res->logical_id, e->key);
-		refs_walk(e->val, path.buf, fn, ctx);
+		push(&w, res->logical_id, 0);
+		walk_child(&w, e->key, 0, e->val);
+		w.n--;
 	}
-	strbuf_release(&path);
+	free(w.steps);
+	strbuf_release(&w.path);
 }
 
 const char *refs_kind_name(enum ref_kind kind)

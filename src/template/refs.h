@@ -10,6 +10,7 @@
 #define CFN_REFS_H
 
 #include "template/template.h"
+#include "util/strbuf.h"
 #include "value/value.h"
 
 enum ref_kind {
@@ -25,10 +26,29 @@ struct ref {
 	const char *attr;   /* borrowed: attribute for GetAtt / ${A.B}; NULL otherwise
 			       (also NULL when a GetAtt attribute is computed) */
 	struct srcpos pos;  /* where the reference is written */
-	const char *path;   /* borrowed: "Resources/X/Properties/Y" */
+	const char *path;   /* borrowed: "Resources/X/Properties/Y", or NULL when
+			       the walker writes it on demand: read it with refs_path */
+	struct refs_walker *walker; /* the walk that found it (refs_path's scratch), or NULL */
 };
 
 typedef void (*refs_fn)(void *ctx, const struct ref *ref);
+
+/* One level of a walk below its base path: a key, or a list item's index
+ * (the walkers of refs.c, the resolver and the checks keep these and write
+ * a path only when one is needed). */
+struct refs_step {
+	const char *key; /* borrowed; NULL for a list item */
+	size_t index;    /* the item's index when key is NULL */
+};
+
+/* Resets out (borrowed) to base (borrowed), then appends each of the n
+ * steps, after a '/' unless the text is still empty. */
+void refs_write_path(struct strbuf *out, const char *base, const struct refs_step *steps,
+		     size_t n);
+
+/* The path of ref (returns borrowed, valid until the callback returns):
+ * written only when asked, as most references never need it. */
+const char *refs_path(const struct ref *ref);
 
 /* Calls fn for every reference under v; path is the path of v itself. */
 void refs_walk(const struct value *v, const char *path, refs_fn fn, void *ctx);

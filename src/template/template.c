@@ -155,6 +155,16 @@ static void check_logical_ids(const struct value *sec, const char *path,
 	}
 }
 
+/* "Resources/ID" in path, written on first use (only findings need it). */
+static const char *res_path(struct strbuf *path, const char *id)
+{
+	if (!path->len) {
+		strbuf_addstr(path, "Resources/");
+		strbuf_addstr(path, id);
+	}
+	return path->buf;
+}
+
 static void add_resource(struct template *t, const struct value_entry *e,
 			 struct finding_list *fl)
 {
@@ -166,35 +176,34 @@ static void add_resource(struct template *t, const struct value_entry *e,
 	r->logical_id = e->key;
 	r->def = def;
 	r->pos = e->key_pos;
-	strbuf_addf(&path, "Resources/%s", e->key);
 	if (def->kind != VALUE_MAP) {
-		finding_add(fl, FC_RESOURCE_NO_TYPE, def->pos, path.buf,
+		finding_add(fl, FC_RESOURCE_NO_TYPE, def->pos, res_path(&path, e->key),
 			    "Template format error: Any Resources member must be an object.");
 		strbuf_release(&path);
 		return;
 	}
 	v = value_map_get(def, "Type");
 	if (!v)
-		finding_add(fl, FC_RESOURCE_NO_TYPE, e->key_pos, path.buf,
+		finding_add(fl, FC_RESOURCE_NO_TYPE, e->key_pos, res_path(&path, e->key),
 			    "Template format error: [/%s] Every Resources object must contain a Type member.",
-			    path.buf);
+			    res_path(&path, e->key));
 	else if (!value_is_string(v))
-		finding_add(fl, FC_RESOURCE_NO_TYPE, v->pos, path.buf,
+		finding_add(fl, FC_RESOURCE_NO_TYPE, v->pos, res_path(&path, e->key),
 			    "Template format error: [/%s/Type] Every Type member must be a string.",
-			    path.buf);
+			    res_path(&path, e->key));
 	else
 		r->type = v->u.string.s;
 	VALUE_MAP_FOREACH(def, a) {
 		if (!in_list(a->key, resource_attributes))
 			transform_may_consume(t, a->key,
-					      finding_add(fl, FC_RESOURCE_ATTRIBUTE, a->key_pos, path.buf,
+					      finding_add(fl, FC_RESOURCE_ATTRIBUTE, a->key_pos, res_path(&path, e->key),
 							  "Invalid template resource property '%s'", a->key));
 	}
 	r->properties = value_map_get(def, "Properties");
 	v = value_map_get(def, "Condition");
 	r->condition = value_str(v);
 	if (v && !r->condition)
-		finding_add(fl, FC_CONDITION_NOT_STRING, v->pos, path.buf,
+		finding_add(fl, FC_CONDITION_NOT_STRING, v->pos, res_path(&path, e->key),
 			    "Template format error: Every Condition member must be a string");
 	r->depends_on = value_map_get(def, "DependsOn");
 	strbuf_release(&path);
