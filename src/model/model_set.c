@@ -180,6 +180,7 @@ static void free_dir(struct model_dir *d)
 	free(d->path);
 	free(d->data_path);
 	free(d->region);
+	model_compiled_close(&d->compiled);
 }
 
 struct model_set *model_set_open(const char *const *dirs, size_t n, struct diag_list *dl)
@@ -275,6 +276,7 @@ void model_set_free(struct model_set *ms)
 		free(ms->overlays[i].service);
 		free(ms->overlays[i].rules);
 		value_free(ms->overlays[i].doc);
+		value_free(ms->overlays[i].kept);
 	}
 	free(ms->overlays);
 	for (i = 0; i < ms->n_dirs; i++)

@@ -1,10 +1,13 @@
 /*
  * test_model_all.c - every model of models/ loads: each type of the index,
- * each overlay file, each schema pattern compiles under PCRE2, and the
+ * each overlay file (read from its compiled form: the same facts and
+ * rules as its YAML), each schema pattern compiles under PCRE2, and the
  * curated rules are all there.
  */
 #include "helpers.h"
+#include "load/load.h"
 #include "model/model_internal.h"
+#include "util/strbuf.h"
 
 #include <dirent.h>
 #include <stdlib.h>
@@ -88,20 +91,90 @@ static void test_every_pattern_compiles(void **state)
 	srcfile_reset();
 }
 
+/* The YAML of overlay/SERVICE.yaml, parsed and checked as at build time
+ * (rules into *rules / *n). */
+static struct value *yaml_of(const char *service, struct model_rule **rules, size_t *n,
+			     struct diag_list *dl)
+{
+	char *path = xstrfmt("%s/overlay/%s.yaml", MODELS_DIR, service);
+	struct value *doc = load_file(path, NULL, dl);
+
+	free(path);
+	assert_non_null(doc);
+	if (model_overlay_check(service, doc, rules, n, dl) < 0)
+		fail_msg("%s: %s", service, diag_first_error(dl));
+	return doc;
+}
+
+/* Two rules say the same, from the same place. */
+static void assert_same_rule(const struct model_rule *a, const struct model_rule *b)
+{
+	const char *const sa[] = { a->id, a->resource_type, a->parameter_type, a->path,
+				   a->object_key, a->target_type, a->by_property, a->region,
+				   a->unless, a->message, a->region_message, a->fix, a->source };
+	const char *const sb[] = { b->id, b->resource_type, b->parameter_type, b->path,
+				   b->object_key, b->target_type, b->by_property, b->region,
+				   b->unless, b->message, b->region_message, b->fix, b->source };
+	size_t i;
+
+	for (i = 0; i < sizeof(sa) / sizeof(sa[0]); i++) {
+		if (!sa[i] || !sb[i])
+			assert_true(sa[i] == sb[i]);
+		else
+			assert_string_equal(sa[i], sb[i]);
+	}
+	assert_int_equal(a->match, b->match);
+	assert_int_equal(a->scope, b->scope);
+	assert_int_equal(a->severity, b->severity);
+	assert_int_equal(a->pos.line, b->pos.line);
+	assert_int_equal(a->pos.col, b->pos.col);
+	assert_int_equal(a->pos.file, b->pos.file);
+}
+
+/* The same tree with the same positions. */
+static void check_same_tree(const struct value *a, const struct value *b, int depth)
+{
+	size_t i;
+
+	assert_true(depth < LOAD_MAX_DEPTH);
+	assert_true(value_equal(a, b));
+	assert_int_equal(a->pos.file, b->pos.file);
+	assert_int_equal(a->pos.line, b->pos.line);
+	assert_int_equal(a->pos.col, b->pos.col);
+	if (a->kind == VALUE_LIST)
+		for (i = 0; i < a->u.list.n; i++)
+			check_same_tree(a->u.list.items[i], b->u.list.items[i], depth + 1);
+	if (a->kind == VALUE_MAP)
+		for (i = 0; i < a->u.map.n; i++) {
+			assert_string_equal(a->u.map.entries[i].key, b->u.map.entries[i].key);
+			assert_int_equal(a->u.map.entries[i].key_pos.line,
+					 b->u.map.entries[i].key_pos.line);
+			assert_int_equal(a->u.map.entries[i].key_pos.col,
+					 b->u.map.entries[i].key_pos.col);
+			check_same_tree(a->u.map.entries[i].val, b->u.map.entries[i].val,
+					 depth + 1);
+		}
+}
+
+/* Every overlay file is checked, and what cfn-dryrun reads of it (the
+ * compiled form when it is current) is the YAML: each type's facts with
+ * their positions, each rule of each type in order. */
 static void test_every_overlay_file_loads(void **state)
 {
 	struct model_set *ms = open_models(MODELS_DIR, NULL);
 	struct diag_list dl = DIAG_LIST_INIT;
 	DIR *d = opendir(MODELS_DIR "/overlay");
 	struct dirent *e;
-	size_t files = 0, rules = 0, types = 0;
+	size_t files = 0, rules = 0, types = 0, compiled = 0, i, k;
 
 	(void)state;
 	assert_non_null(d);
 	while ((e = readdir(d)) != NULL) {
-		size_t len = strlen(e->d_name);
+		size_t len = strlen(e->d_name), n_yaml = 0;
 		char *service;
 		struct model_overlay *ov;
+		struct model_rule *yaml_rules = NULL;
+		struct value *doc;
 		const struct value *tps;
 
 		if (len < 6 || strcmp(e->d_name + len - 5, ".yaml"))
@@ -111,23 +184,50 @@ static void test_every_overlay_file_loads(void **state)
 		if (dl.n_errors)
 			fail_msg("%s: %s", e->d_name, diag_first_error(&dl));
 		assert_non_null(ov->doc);
+		compiled += ov->cbody != NULL;
+		doc = yaml_of(service, &yaml_rules, &n_yaml, &dl);
 		files++;
-		rules += ov->n_rules;
-		tps = value_map_get(ov->doc, "types");
+		rules += n_yaml;
+		tps = value_map_get(doc, "types");
 		if (tps) {
 			VALUE_MAP_FOREACH(tps, t) {
 				/* every type the overlay describes loads with its facts */
 				const struct model *m = model_find(ms, t->key, &dl);
+				const struct model_rule *mr;
+				size_t n_mr;
+
 				if (!m)
 					fail_msg("%s: %s does not load: %s", e->d_name, t->key,
 						 diag_first_error(&dl));
+				assert_non_null(m->facts);
+				check_same_tree(t->val, m->facts, 0);
+				mr = model_rules(m, &n_mr);
+				for (i = k = 0; i < n_yaml; i++)
+					if (yaml_rules[i].resource_type &&
+					    !strcmp(yaml_rules[i].resource_type, t->key)) {
+						assert_true(k < n_mr);
+						assert_same_rule(&yaml_rules[i], &mr[k++]);
+					}
+				assert_int_equal(k, n_mr);
 				types++;
 			}
 		}
+		for (i = 0; i < n_yaml; i++)
+			if (yaml_rules[i].parameter_type) {
+				bool is_list, via_ssm;
+				const struct model_rule *pr = model_parameter_rule(
+					ms, yaml_rules[i].parameter_type, &is_list, &via_ssm, &dl);
+
+				assert_non_null(pr);
+				assert_same_rule(&yaml_rules[i], pr);
+			}
+		free(yaml_rules);
+		value_free(doc);
 		free(service);
 	}
 	closedir(d);
 	assert_true(files >= 40);
+	assert_int_equal(compiled, files); /* models/compiled/overlay.dat is current */
 	assert_true(types >= 100);
 	assert_true(rules >= 40);
 	assert_int_equal(dl.n_errors, 0);
