@@ -23,14 +23,19 @@
 
 uint64_t model_compiled_hash(const char *buf, size_t len)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = 0xcbf29ce484222325ULL ^ len, w;
 	size_t i;
 
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)buf[i];
-		h *= 0x100000001b3ULL;
+	for (i = 0; i + 8 <= len; i += 8) {
+		memcpy(&w, buf + i, 8);
+		h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 29;
 	}
-	return h;
+	for (; i < len; i++) {
+		h = (h ^ (unsigned char)buf[i]) * 0x100000001b3ULL;
+		h ^= h >> 29;
+	}
+	return h ^ (h >> 32);
 }
 
 char *model_compiled_read(const char *path, size_t *len)
@@ -152,7 +157,8 @@ void model_compiled_record(struct strbuf *sb, char kind, const char *type, const
 /* ---- Reading ---- */
 
 struct reader {
-	const char *p, *end; /* the unread bytes */
+	char *p, *end;       /* the unread bytes (a key is NUL-terminated in place
+				while it is added, then restored) */
 	uint32_t file;       /* srcfile index of the YAML file */
 };
 
@@ -183,7 +189,7 @@ static bool read_pos(struct reader *r, struct srcpos *pos)
 	return true;
 }
 
-static bool read_str(struct reader *r, const char **s, size_t *len)
+static bool read_str(struct reader *r, char **s, size_t *len)
 {
 	if (!read_num(r, ':', len) || *len > (size_t)(r->end - r->p) ||
 	    memchr(r->p, '\0', *len))
@@ -197,7 +203,7 @@ static struct value *decode(struct reader *r, int depth);
 
 static struct value *decode_number(struct reader *r, struct srcpos pos)
 {
-	const char *sp = memchr(r->p, ' ', (size_t)(r->end - r->p)), *text;
+	char *sp = memchr(r->p, ' ', (size_t)(r->end - r->p)), *text;
 	char *num_text, *stop;
 	size_t len;
 	double num;
@@ -227,7 +233,7 @@ static struct value *decode_container(struct reader *r, char kind, struct srcpos
 		goto bad;
 	for (i = 0; i < n; i++) {
 		struct srcpos key_pos;
-		const char *key = NULL;
+		char *key = NULL;
 		size_t key_len = 0;
 		struct value *item;
 
@@ -238,10 +244,13 @@ static struct value *decode_container(struct reader *r, char kind, struct srcpos
 		if (kind == 'l') {
 			value_list_append(c, item);
 		} else {
-			char *k = xstrndup(key, key_len);
-			bool added = value_map_add(c, k, key_pos, item);
+			/* the byte after the key is read already: borrow it for the NUL */
+			char saved = key[key_len];
+			bool added;
 
-			free(k);
+			key[key_len] = '\0';
+			added = !memchr(key, '\0', key_len) && value_map_add(c, key, key_pos, item);
+			key[key_len] = saved;
 			if (!added)
 				goto bad;
 		}
@@ -255,7 +264,7 @@ bad:
 static struct value *decode(struct reader *r, int depth)
 {
 	struct srcpos pos;
-	const char *s;
+	char *s;
 	size_t len;
 	char kind;
 
@@ -276,7 +285,7 @@ static struct value *decode(struct reader *r, int depth)
 	}
 }
 
-struct value *model_compiled_decode(const char *buf, size_t len, uint32_t file)
+struct value *model_compiled_decode(char *buf, size_t len, uint32_t file)
 {
 	struct reader r = { buf, buf + len, file };
 	struct value *v = decode(&r, 0);
@@ -372,9 +381,9 @@ const struct model_compiled_service *model_compiled_find(const struct model_comp
 	return NULL;
 }
 
-int model_compiled_next(const char **p, const char *end, struct model_compiled_rec *rec)
+int model_compiled_next(char **p, char *end, struct model_compiled_rec *rec)
 {
-	const char *t1, *t2;
+	char *t1, *t2;
 	size_t n = 0;
 
 	if (*p >= end)

@@ -22,7 +22,7 @@ struct strbuf;
 #define MODEL_MAX_SCHEMA_STEPS 64
 
 struct model_index_entry {
-	char *type;      /* owned: "AWS::S3::Bucket" */
+	char *type;      /* "AWS::S3::Bucket", borrowed from the dir's index_buf */
 	uint64_t offset; /* byte offset of its line in types.jsonl */
 	size_t len;      /* bytes, newline included */
 	size_t line;     /* 1-based line number, for messages */
@@ -51,7 +51,7 @@ struct model_compiled_rec {
 	char kind;          /* 'T' or 'R' */
 	const char *type;   /* not NUL-terminated */
 	size_t type_len;
-	const char *enc;    /* the encoded tree */
+	char *enc;          /* the encoded tree */
 	size_t len;
 };
 
@@ -59,6 +59,7 @@ struct model_dir {
 	char *path;                      /* owned: the directory */
 	char *data_path;                 /* owned: generated/types.jsonl, or NULL */
 	struct model_index_entry *index; /* owned, sorted by type */
+	char *index_buf;                 /* owned: types.idx, holding the type names */
 	size_t n_index;
 	char *region;                    /* owned: region the schemas came from, or NULL */
 	struct model_compiled compiled;  /* the compiled overlay, when opened */
@@ -73,7 +74,7 @@ struct model_overlay {
 	struct model_rule *rules; /* owned array; strings borrowed from doc */
 	size_t n_rules;
 	bool failed;              /* the file was malformed (errors reported once) */
-	const char *cbody;        /* compiled records (borrowed from the dir), or NULL:
+	char *cbody;              /* compiled records (borrowed from the dir), or NULL:
 				     doc is the parsed YAML */
 	size_t clen;              /* bytes of cbody */
 	uint32_t file;            /* srcfile index of the YAML file */
@@ -105,6 +106,7 @@ struct model {
 	bool all_properties;              /* GetAtt accepts every property */
 	struct model_rule *rules;         /* owned copies; strings borrowed from overlays */
 	size_t n_rules;
+	struct model_lazy *lazy;          /* owned: definitions not parsed yet, or NULL */
 };
 
 struct model_entry;  /* type -> model cache (model_set.c) */
@@ -148,7 +150,7 @@ int model_overlay_check(const char *service, const struct value *doc,
  * when it is absent, empty or unreadable (nothing reported: the caller
  * then reads the YAML). */
 char *model_compiled_read(const char *path, size_t *len);
-/* FNV-1a of len bytes. */
+/* A 64-bit hash of len bytes (FNV-style, eight bytes a step). */
 uint64_t model_compiled_hash(const char *buf, size_t len);
 /* Appends the encoding of v (borrowed) to sb; -1 for a kind YAML does
  * not produce. */
@@ -159,9 +161,9 @@ void model_compiled_header(struct strbuf *sb);
 /* Appends one record "KIND\tTYPE\tLEN\tENC\n" (enc borrowed). */
 void model_compiled_record(struct strbuf *sb, char kind, const char *type, const char *enc,
 			   size_t len);
-/* Decodes one encoded tree (positions in file); returns new or NULL when
- * the bytes are damaged. */
-struct value *model_compiled_decode(const char *buf, size_t len, uint32_t file);
+/* Decodes one encoded tree (positions in file; buf is borrowed and left
+ * as it was); returns new or NULL when the bytes are damaged. */
+struct value *model_compiled_decode(char *buf, size_t len, uint32_t file);
 /* Reads the index of buf (taken, len bytes) into c; 0, or -1 when damaged
  * (c is then to be closed all the same). */
 int model_compiled_open(struct model_compiled *c, char *buf, size_t len);
@@ -172,14 +174,34 @@ const struct model_compiled_service *model_compiled_find(const struct model_comp
 							 const char *service);
 /* Reads the record at *p (before end) into rec (borrowed) and moves *p
  * past it: 1, 0 at the end, -1 when damaged. */
-int model_compiled_next(const char **p, const char *end, struct model_compiled_rec *rec);
+int model_compiled_next(char **p, char *end, struct model_compiled_rec *rec);
+
+/* ---- model_line.c ---- */
+
+struct model_lazy;
+/* Parses a generated model line (buf, len bytes, named name; borrowed and
+ * left as it was) without load_buffer when its bytes pass a strict check:
+ * returns new, with the "defs" object left empty and its definitions in
+ * *lazy (new, or NULL).  NULL: the line is load_buffer's to parse (and
+ * to report on). */
+struct value *model_line_parse(const char *name, char *buf, size_t len,
+			       struct model_lazy **lazy);
+/* The definition name, built into defs (the line's "defs" map) on first
+ * call; returned borrowed, or NULL when lz has no such definition. */
+const struct value *model_lazy_get(struct model_lazy *lz, struct value *defs, const char *name);
+/* Builds every definition not built yet into defs (tests walk them all). */
+void model_lazy_load_all(struct model_lazy *lz, struct value *defs);
+/* Frees lz; NULL is fine. */
+void model_lazy_free(struct model_lazy *lz);
 
 /* ---- model_type.c ---- */
 
-/* Builds a model from its generated line (taken; may be NULL) and overlay
- * facts (borrowed; may be NULL).  Returns new, or NULL with an error. */
+/* Builds a model from its generated line (taken; may be NULL), the line's
+ * lazy definitions (taken; may be NULL) and overlay facts (borrowed; may
+ * be NULL).  Returns new, or NULL with an error. */
 struct model *model_build(struct model_set *ms, const char *type, struct value *doc,
-			  const struct value *facts, struct diag_list *dl);
+			  struct model_lazy *lazy, const struct value *facts,
+			  struct diag_list *dl);
 /* Frees m; NULL is fine. */
 void model_free(struct model *m);
 /* The schema node at a GetAtt-style path ("A.B") or NULL. */

@@ -222,7 +222,7 @@ static bool compiled_open(struct model_dir *d)
 static void compiled_load_type(const struct model_set *ms, struct model_overlay *ov,
 			       const char *type, struct diag_list *dl)
 {
-	const char *p = ov->cbody, *end = ov->cbody + ov->clen;
+	char *p = ov->cbody, *end = ov->cbody + ov->clen;
 	const char *key = type ? type : "";
 	struct value *types = (struct value *)value_map_get(ov->doc, "types");
 	struct value *rules;

@@ -8,6 +8,7 @@
 #include "load/load.h"
 #include "model/model_internal.h"
 #include "util/strbuf.h"
+#include "util/xalloc.h"
 
 #include <dirent.h>
 #include <stdlib.h>
@@ -83,6 +84,7 @@ static void test_every_pattern_compiles(void **state)
 	for (i = 0; i < n; i++) {
 		const struct model *m = model_find(ms, model_set_type_at(ms, i), &dl);
 		assert_non_null(m);
+		model_lazy_load_all(m->lazy, (struct value *)m->defs);
 		walk_patterns(&pc, m->doc, m->type, 0);
 	}
 	assert_true(pc.n > 5000);
@@ -235,12 +237,62 @@ static void test_every_overlay_file_loads(void **state)
 	srcfile_reset();
 }
 
+/* Every generated line: the fast parse (definitions built lazily, then
+ * all) gives load_buffer's tree, positions included. */
+static void test_every_line_fast_parse(void **state)
+{
+	static const struct load_options json = { LOAD_JSON, 0, 0, NULL };
+	struct model_set *ms = open_models(MODELS_DIR, NULL);
+	struct diag_list dl = DIAG_LIST_INIT;
+	const struct model_dir *d = &ms->dirs[0];
+	FILE *f = fopen(d->data_path, "rb");
+	size_t i, k, fast = 0;
+
+	(void)state;
+	assert_non_null(f);
+	for (i = 0; i < d->n_index; i++) {
+		const struct model_index_entry *e = &d->index[i];
+		char *buf = xmalloc(e->len + 1), *name = xstrfmt("%s:%zu", d->data_path, e->line);
+		struct model_lazy *lazy;
+		struct value *ref, *v;
+
+		assert_int_equal(fseek(f, (long)e->offset, SEEK_SET), 0);
+		assert_int_equal(fread(buf, 1, e->len, f), e->len);
+		buf[e->len] = '\0';
+		ref = load_buffer(name, buf, e->len, &json, &dl);
+		assert_non_null(ref);
+		v = model_line_parse(name, buf, e->len, &lazy);
+		for (k = 0; k < e->len && (unsigned char)buf[k] < 0x80; k++)
+			;
+		if (k == e->len) /* only lines with non-ASCII bytes are left to load_json */
+			if (!v)
+				fail_msg("%s: not parsed by model_line_parse", e->type);
+		if (v) {
+			fast++;
+			if (lazy)
+				model_lazy_load_all(lazy, (struct value *)value_map_get(v, "defs"));
+			check_same_tree(ref, v, 0);
+		}
+		model_lazy_free(lazy);
+		value_free(v);
+		value_free(ref);
+		free(name);
+		free(buf);
+	}
+	fclose(f);
+	assert_true(fast > 1500);
+	assert_int_equal(dl.n_errors, 0);
+	model_set_free(ms);
+	srcfile_reset();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_type_loads),
 		cmocka_unit_test(test_every_pattern_compiles),
 		cmocka_unit_test(test_every_overlay_file_loads),
+		cmocka_unit_test(test_every_line_fast_parse),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
