@@ -286,6 +286,72 @@ static void test_every_line_fast_parse(void **state)
 	srcfile_reset();
 }
 
+/* Lines outside the accepted subset are left to load_buffer (which reports
+ * them as it always did); lines inside it build what load_buffer builds. */
+static void test_line_parse_refuses(void **state)
+{
+	static const struct load_options json = { LOAD_JSON, 0, 0, NULL };
+	static const char *const refused[] = {
+		"{\"t\":\"X\",}\n",                       /* trailing comma */
+		"{\"t\":\"X\" \"u\":1}\n",                /* missing comma */
+		"{\"t\":\"X\",\"defs\":{\"A\":{},\"A\":{}}}\n", /* duplicate definition */
+		"{\"t\":\"X\",\"defs\":{\"A\":{\"k\":1,\"k\":2}}}\n", /* duplicate key inside one */
+		"{\"t\":\"X\",\"t\":\"Y\"}\n",            /* duplicate key: fails to build */
+		"{\"t\":\"X\"\n",                          /* unterminated object */
+		"{\"t\":\"X}\n",                           /* unterminated string */
+		"{\"t\":\"a\tb\"}\n",                      /* control character */
+		"{\"t\":\"a\\qb\"}\n",                     /* bad escape */
+		"{\"t\":\"a\\u0000b\"}\n",                 /* NUL */
+		"{\"t\":\"a\\ud800b\"}\n",                 /* lone surrogate */
+		"{\"t\":\"a\\u12\"}\n",                    /* short \u escape */
+		"{\"t\":01}\n", "{\"t\":1.}\n", "{\"t\":-}\n", "{\"t\":1e}\n", "{\"t\":tru}\n",
+		"{\"t\":\"\xc3\xa9\"}\n",                  /* non-ASCII: columns count characters */
+		"{\"t\":\n\"X\"}\n",                       /* a newline inside the line */
+		"\xEF\xBB\xBF{\"t\":\"X\"}\n",             /* byte order mark */
+		"",
+	};
+	static const char *const accepted[] = {
+		"{\"t\":\"X\",\"defs\":{\"A\":{\"type\":\"string\"}},\"z\":[1,-2.5e+3,true,false,null]}\n",
+		"{ \"t\" : \"a\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\u20ac\" , \"defs\" : { \"B\" : [ ] } }\n",
+		"{\"d\\u0065fs\":{\"A\":1},\"x\":{\"a\\u0062\":2}}\r\n",
+	};
+	struct diag_list dl = DIAG_LIST_INIT;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		char *buf = xstrdup(refused[i]);
+		struct model_lazy *lazy;
+		struct value *v = model_line_parse("line", buf, strlen(buf), &lazy);
+
+		if (v)
+			fail_msg("accepted: %s", refused[i]);
+		assert_null(lazy);
+		assert_string_equal(buf, refused[i]); /* left as it was */
+		free(buf);
+	}
+	for (i = 0; i < sizeof(accepted) / sizeof(accepted[0]); i++) {
+		char *buf = xstrdup(accepted[i]);
+		struct model_lazy *lazy;
+		struct value *ref = load_buffer("line", buf, strlen(buf), &json, &dl);
+		struct value *v = model_line_parse("line", buf, strlen(buf), &lazy);
+
+		assert_non_null(ref);
+		if (!v)
+			fail_msg("refused: %s", accepted[i]);
+		if (lazy)
+			model_lazy_load_all(lazy, (struct value *)value_map_get(v, "defs"));
+		check_same_tree(ref, v, 0);
+		assert_string_equal(buf, accepted[i]);
+		model_lazy_free(lazy);
+		value_free(v);
+		value_free(ref);
+		free(buf);
+	}
+	assert_int_equal(dl.n_errors, 0);
+	srcfile_reset();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -293,6 +359,7 @@ int main(void)
 		cmocka_unit_test(test_every_pattern_compiles),
 		cmocka_unit_test(test_every_overlay_file_loads),
 		cmocka_unit_test(test_every_line_fast_parse),
+		cmocka_unit_test(test_line_parse_refuses),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
