@@ -9,6 +9,7 @@
 #include "model/model_internal.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "write_atomic.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,26 +87,6 @@ out:
 	return rc;
 }
 
-static int write_file(const char *path, const struct strbuf *sb)
-{
-	char *tmp = xstrfmt("%s.tmp", path);
-	FILE *f = fopen(tmp, "wb");
-	int rc = 0;
-
-	if (!f || fwrite(sb->buf, 1, sb->len, f) != sb->len)
-		rc = -1;
-	if (f && fclose(f) != 0)
-		rc = -1;
-	if (rc == 0 && rename(tmp, path) != 0)
-		rc = -1;
-	if (rc < 0) {
-		perror(path);
-		remove(tmp);
-	}
-	free(tmp);
-	return rc;
-}
-
 static int by_name(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -131,7 +112,7 @@ int main(int argc, char **argv)
 		strbuf_add(&out, idx.buf, idx.len);
 		strbuf_addch(&out, '\n');
 		strbuf_add(&out, recs.buf, recs.len);
-		rc = write_file(argv[1], &out);
+		rc = tool_write_atomic("overlaygen", argv[1], out.buf, out.len);
 	}
 	strbuf_release(&out);
 	strbuf_release(&idx);

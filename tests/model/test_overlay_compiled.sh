@@ -39,15 +39,20 @@ fi
 
 # 3. cfn-dryrun with that YAML and the old compiled form: the YAML is read
 #    (the same error as without a compiled form), never the stale facts.
+# expect_error NAME MESSAGE: cfn-dryrun on t.yaml with $TMP/models exits 2
+# saying MESSAGE.
+expect_error() {
+	CFN_DRYRUN_MODELS="$TMP/models" "$DRYRUN" check "$TMP/t.yaml" >/dev/null 2>"$TMP/err"
+	status=$?
+	if [ "$status" -eq 2 ] && grep -qF "$2" "$TMP/err"; then
+		ok "$1"
+	else
+		fail "$1: exit $status, stderr: $(cat "$TMP/err")"
+	fi
+}
 printf 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n' >"$TMP/t.yaml"
-CFN_DRYRUN_MODELS="$TMP/models" "$DRYRUN" check "$TMP/t.yaml" >/dev/null 2>"$TMP/err"
-status=$?
-if [ "$status" -eq 2 ] &&
-	grep -qF "$TMP/models/overlay/aws-sqs.yaml:4:5: error: AWS::SQS::Queue: unknown key 'nmae'" "$TMP/err"; then
-	ok "stale compiled form ignored"
-else
-	fail "stale: exit $status, stderr: $(cat "$TMP/err")"
-fi
+expect_error "stale compiled form ignored" \
+	"$TMP/models/overlay/aws-sqs.yaml:4:5: error: AWS::SQS::Queue: unknown key 'nmae'"
 
 # 4. An edited message is used at once, compiled form or not.
 cp "$TOP_SRCDIR/models/overlay/aws-sqs.yaml" "$TMP/models/overlay/aws-sqs.yaml"
@@ -64,14 +69,8 @@ esac
 cp "$TOP_SRCDIR/models/overlay/aws-sqs.yaml" "$TMP/models/overlay/aws-sqs.yaml"
 sed 's/^\(T\tAWS::SQS::Queue\t[0-9]*\t\)m/\1x/' \
 	"$TOP_SRCDIR/models/compiled/overlay.dat" >"$TMP/models/compiled/overlay.dat"
-CFN_DRYRUN_MODELS="$TMP/models" "$DRYRUN" check "$TMP/t.yaml" >/dev/null 2>"$TMP/err"
-status=$?
-if [ "$status" -eq 2 ] &&
-	grep -qF "error: $TMP/models/compiled/overlay.dat: the records of aws-sqs are damaged (run make, or delete the file)" "$TMP/err"; then
-	ok "damaged compiled form reported"
-else
-	fail "damaged: exit $status, stderr: $(cat "$TMP/err")"
-fi
+expect_error "damaged compiled form reported" \
+	"error: $TMP/models/compiled/overlay.dat: the records of aws-sqs are damaged (run make, or delete the file)"
 
 # 6. Without a compiled form the YAML is read: the same report.
 rm -r "$TMP/models/compiled"
