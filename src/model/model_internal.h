@@ -180,10 +180,10 @@ int model_compiled_next(char **p, char *end, struct model_compiled_rec *rec);
 
 struct model_lazy;
 /* Parses a generated model line (buf, len bytes, named name; borrowed and
- * left as it was) without load_buffer when its bytes pass a strict check:
- * returns new, with the "defs" object left empty and its definitions in
- * *lazy (new, or NULL).  NULL: the line is load_buffer's to parse (and
- * to report on). */
+ * left as it was) without load_buffer when its bytes are in the subset it
+ * checks: returns new, with the "defs" object left empty and its
+ * definitions in *lazy (new, or NULL).  NULL: the line is load_buffer's to
+ * parse (and to report on). */
 struct value *model_line_parse(const char *name, char *buf, size_t len,
 			       struct model_lazy **lazy);
 /* The definition name, built into defs (the line's "defs" map) on first

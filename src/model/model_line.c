@@ -1,10 +1,10 @@
 /*
- * model_line.c - reading one generated model line fast: a strict check of
- * the bytes (RFC 8259 JSON restricted to ASCII, without NUL or surrogate
- * escapes or duplicate keys), then the tree built with fewer copies; the
- * line's schema definitions ("defs") built one by one when a $ref first
- * names them.  A line the check refuses is left to load_buffer, so a line
- * loads or fails exactly as it did.
+ * model_line.c - reading one generated model line fast: the tree built in
+ * one pass that checks as it goes (RFC 8259 JSON restricted to ASCII,
+ * without NUL or surrogate escapes), fewer copies than load_json; the
+ * "defs" object only checked (duplicate keys too) and each definition built
+ * when a $ref first names it.  A line outside that subset (or with a
+ * duplicate key) is left to load_buffer, so it loads or fails as it did.
  */
 #include "load/load.h"
 #include "model/model_internal.h"
@@ -26,6 +26,7 @@ struct lazy_def {
 
 struct model_lazy {
 	char *text;            /* owned: the bytes of the defs object */
+	size_t text_len;       /* their count */
 	uint32_t file;         /* srcfile index of the line ("types.jsonl:N") */
 	uint32_t col0;         /* column of text[0] in the line */
 	struct lazy_def *defs; /* owned, in line order */
@@ -36,14 +37,14 @@ struct span {
 	size_t at, len; /* a key, in the checked bytes */
 };
 
-/* The strict checker (no allocation besides its two stacks). */
+/* The strict checker of the "defs" object (no allocation besides its two
+ * stacks). */
 struct check {
 	const char *s, *end;   /* the bytes */
 	struct span *keys;     /* the keys of the open objects, stacked */
 	size_t n_keys, cap_keys;
-	bool in_defs;          /* inside the value of the top-level "defs" */
-	size_t defs_off;       /* that value's offset, 0 when none */
-	size_t defs_len;       /* and length */
+	size_t defs_off;       /* the top-level "defs" value's offset */
+	size_t defs_len;       /* and length; 0 when none */
 	struct lazy_def *defs; /* the members of that value */
 	size_t n_defs, cap_defs;
 };
@@ -165,22 +166,16 @@ static bool duplicate(const struct check *c, size_t first, const char *at, size_
 	return false;
 }
 
-/* The members of the top-level "defs" (depth 1 inside it) are recorded. */
+/* The members of the checked "defs" object (depth 1) are recorded. */
 static void record(struct check *c, int depth, const char *key, size_t len,
 		   const char *val, const char *end)
 {
-	size_t off = (size_t)(val - c->s);
-
-	if (depth == 0 && c->in_defs && *val == '{') {
-		c->defs_off = off;
-		c->defs_len = (size_t)(end - val);
-	}
-	if (depth == 1 && c->in_defs) {
-		if (c->n_defs == c->cap_defs)
-			XGROW(c->defs, c->cap_defs, c->n_defs + 1);
-		c->defs[c->n_defs++] = (struct lazy_def){ (size_t)(key - c->s), len, off,
-							  (size_t)(end - val), false };
-	}
+	if (depth != 1)
+		return;
+	if (c->n_defs == c->cap_defs)
+		XGROW(c->defs, c->cap_defs, c->n_defs + 1);
+	c->defs[c->n_defs++] = (struct lazy_def){ (size_t)(key - c->s), len, (size_t)(val - c->s),
+						  (size_t)(end - val), false };
 }
 
 static const char *check_object(struct check *c, const char *p, int depth)
@@ -201,26 +196,18 @@ static const char *check_object(struct check *c, const char *p, int depth)
 		if (!(p = check_string(key, end, &plain)))
 			break;
 		len = (size_t)(p - key) - 2;
-		/* a duplicate key outside the definitions fails to build (and the
-		   line goes to load_json); inside them it is found now */
-		if (c->in_defs) {
-			if (duplicate(c, first, key + 1, len))
-				break;
-			if (c->n_keys == c->cap_keys)
-				XGROW(c->keys, c->cap_keys, c->n_keys + 1);
-			c->keys[c->n_keys++] = (struct span){ (size_t)(key + 1 - c->s), len };
-		}
+		if (duplicate(c, first, key + 1, len))
+			break;
+		if (c->n_keys == c->cap_keys)
+			XGROW(c->keys, c->cap_keys, c->n_keys + 1);
+		c->keys[c->n_keys++] = (struct span){ (size_t)(key + 1 - c->s), len };
 		p = blank(p, end);
 		if (p >= end || *p != ':')
 			break;
 		val = blank(p + 1, end);
-		if (depth == 0)
-			c->in_defs = len == 4 && !memcmp(key + 1, "defs", 4);
 		if (!(p = check_value(c, val, depth + 1)))
 			break;
 		record(c, depth, key, len, val, p);
-		if (depth == 0)
-			c->in_defs = false;
 		p = blank(p, end);
 		if (p < end && *p == ',') {
 			p++;
@@ -275,75 +262,43 @@ static const char *check_value(struct check *c, const char *p, int depth)
 	}
 }
 
-/* Checks the one value of s (blanks around it; a line may end in a
- * newline); false when it is not in the accepted subset. */
-static bool check_all(struct check *c, const char *s, size_t len)
-{
-	const char *p;
-
-	memset(c, 0, sizeof(*c));
-	c->s = s;
-	c->end = s + len;
-	if (!(p = check_value(c, blank(s, c->end), 0)))
-		return false;
-	while (p < c->end && *p && strchr(" \t\r\n", *p))
-		p++;
-	return p == c->end;
-}
-
-/* ---- Building a checked value ---- */
+/* ---- Building, checked as it goes ---- */
 
 struct build {
-	char *s;         /* the checked bytes (a key or number is NUL-terminated
-			    in place while it is copied, then restored) */
-	size_t len, i;   /* their length, the read offset */
-	uint32_t file;   /* positions: file, line 1, column col0 + offset */
+	char *s, *end;      /* the bytes (a key or number is NUL-terminated in
+			       place while it is copied, then restored) */
+	uint32_t file;      /* positions: file, line 1, column col0 + offset */
 	uint32_t col0;
-	size_t skip_off; /* a value built as an empty map (the lazy defs), or 0 */
-	size_t skip_len; /* its length */
+	struct check *defs; /* not NULL: the top-level "defs" object is checked
+			       into it (members recorded), left empty */
 };
 
-static struct srcpos pos_at(const struct build *b, size_t i)
+static struct srcpos pos_at(const struct build *b, const char *p)
 {
-	return srcpos_make(b->file, 1, b->col0 + (uint32_t)i);
+	return srcpos_make(b->file, 1, b->col0 + (uint32_t)(p - b->s));
 }
 
-static void blanks(struct build *b)
+/* The content start..end of a checked string with escapes, decoded (new). */
+static char *decode(const char *start, const char *end)
 {
-	while (b->i < b->len && (b->s[b->i] == ' ' || b->s[b->i] == '\t'))
-		b->i++;
-}
-
-/* The end of the string whose content starts at i (checked: closed). */
-static size_t string_end(const struct build *b, size_t i)
-{
-	while (b->s[i] != '"')
-		i += b->s[i] == '\\' ? 2 : 1;
-	return i;
-}
-
-/* The content of a checked string with escapes, s[start..end), decoded
- * (new). */
-static char *decode(const struct build *b, size_t start, size_t end)
-{
-	char *out = xmalloc(end - start + 1); /* an escape is never shorter than its bytes */
+	char *out = xmalloc((size_t)(end - start) + 1); /* escapes only shrink */
 	size_t n = 0;
 
 	for (; start < end; start++) {
-		char ch = b->s[start];
+		char ch = *start;
 		long cp;
 
 		if (ch != '\\') {
 			out[n++] = ch;
 			continue;
 		}
-		ch = b->s[++start];
+		ch = *++start;
 		if (ch != 'u') {
 			out[n++] = ch == 'b' ? '\b' : ch == 'f' ? '\f' : ch == 'n' ? '\n' :
 				   ch == 'r' ? '\r' : ch == 't' ? '\t' : ch;
 			continue;
 		}
-		cp = hex4(b->s + start + 1, 4); /* checked: 1..0xFFFF, no surrogate */
+		cp = hex4(start + 1, 4); /* checked: 1..0xFFFF, no surrogate */
 		start += 4;
 		if (cp < 0x80) {
 			out[n++] = (char)cp;
@@ -360,119 +315,174 @@ static char *decode(const struct build *b, size_t start, size_t end)
 	return out;
 }
 
-static struct value *build_string(struct build *b)
+static struct value *build_string(struct build *b, char **pp)
 {
-	size_t start = b->i + 1, end = string_end(b, start);
-	struct srcpos pos = pos_at(b, b->i);
+	char *p = *pp, *q;
+	bool plain;
 
-	b->i = end + 1;
-	if (!memchr(b->s + start, '\\', end - start))
-		return value_string_n(pos, b->s + start, end - start);
-	return value_string_take(pos, decode(b, start, end));
+	if (!(q = (char *)check_string(p, b->end, &plain)))
+		return NULL;
+	*pp = q;
+	if (plain)
+		return value_string_n(pos_at(b, p), p + 1, (size_t)(q - p) - 2);
+	return value_string_take(pos_at(b, p), decode(p + 1, q - 1));
 }
 
-static struct value *build_number(struct build *b)
+/* A number is never the last byte (it is inside an object). */
+static struct value *build_number(struct build *b, char **pp)
 {
-	size_t start = b->i;
-	struct srcpos pos = pos_at(b, start);
+	char *p = *pp, *q = (char *)check_number(p, b->end), saved;
 	struct value *v;
-	char saved;
 
-	while (b->i < b->len && strchr("+-.0123456789eE", b->s[b->i]) && b->s[b->i])
-		b->i++;
-	saved = b->s[b->i];
-	b->s[b->i] = '\0';
-	v = value_number(pos, strtod(b->s + start, NULL), b->s + start);
-	b->s[b->i] = saved;
+	if (!q || q >= b->end)
+		return NULL;
+	saved = *q;
+	*q = '\0';
+	v = value_number(pos_at(b, p), strtod(p, NULL), p);
+	*q = saved;
+	*pp = q;
 	return v;
 }
 
-static struct value *build_value(struct build *b);
+static struct value *build_value(struct build *b, char **pp, int depth);
 
-static struct value *build_object(struct build *b)
+/* Adds key (the checked string at key..kend) to map; takes val. */
+static bool add_key(struct build *b, struct value *map, char *key, char *kend, bool plain,
+		    struct value *val)
 {
-	struct value *map = value_map(pos_at(b, b->i));
+	bool added;
 
-	b->i++;
-	blanks(b);
-	while (b->s[b->i] != '}') {
-		size_t key = b->i + 1, end = string_end(b, key);
-		struct srcpos key_pos = pos_at(b, b->i);
-		struct value *val;
-		bool added;
+	if (plain) {
+		kend[-1] = '\0'; /* the closing quote, for the copy */
+		added = value_map_add(map, key + 1, pos_at(b, key), val);
+		kend[-1] = '"';
+	} else {
+		char *k = decode(key + 1, kend - 1);
 
-		b->i = end + 1;
-		blanks(b);
-		b->i++; /* ':' */
-		blanks(b);
-		if (b->skip_off && b->i == b->skip_off) {
-			val = value_map(pos_at(b, b->i));
-			b->i += b->skip_len;
-		} else {
-			val = build_value(b);
-		}
-		if (memchr(b->s + key, '\\', end - key)) {
-			char *k = decode(b, key, end);
-
-			added = val && value_map_add(map, k, key_pos, val);
-			free(k);
-		} else {
-			b->s[end] = '\0'; /* a plain key is its bytes */
-			added = val && value_map_add(map, b->s + key, key_pos, val);
-			b->s[end] = '"';
-		}
-		if (!added) {
-			value_free(map);
-			return NULL;
-		}
-		blanks(b);
-		if (b->s[b->i] == ',') {
-			b->i++;
-			blanks(b);
-		}
+		added = value_map_add(map, k, pos_at(b, key), val);
+		free(k);
 	}
-	b->i++;
-	return map;
+	return added; /* a duplicate key: load_json says so */
 }
 
-static struct value *build_array(struct build *b)
+/* The top-level "defs" object at p: checked strictly (its members recorded
+ * for model_lazy_get), left empty; the end of it, or NULL. */
+static char *skip_defs(struct build *b, char *p, struct value **val)
 {
-	struct value *list = value_list(pos_at(b, b->i));
+	const char *q;
 
-	b->i++;
-	blanks(b);
-	while (b->s[b->i] != ']') {
-		struct value *item = build_value(b);
+	b->defs->s = b->s;
+	b->defs->end = b->end;
+	if (b->defs->defs_len || !(q = check_value(b->defs, p, 1)))
+		return NULL; /* (a second "defs" fails as a duplicate in load_json) */
+	b->defs->defs_off = (size_t)(p - b->s);
+	b->defs->defs_len = (size_t)(q - p);
+	*val = value_map(pos_at(b, p));
+	return (char *)q;
+}
 
-		if (!item) {
-			value_free(list);
-			return NULL;
+static struct value *build_object(struct build *b, char **pp, int depth)
+{
+	struct value *map = value_map(pos_at(b, *pp)), *val = NULL;
+	char *p = (char *)blank(*pp + 1, b->end);
+	bool plain;
+
+	if (p < b->end && *p == '}') {
+		*pp = p + 1;
+		return map;
+	}
+	for (;;) {
+		char *key = (char *)blank(p, b->end), *kend;
+
+		if (!(kend = (char *)check_string(key, b->end, &plain)))
+			break;
+		p = (char *)blank(kend, b->end);
+		if (p >= b->end || *p != ':')
+			break;
+		p = (char *)blank(p + 1, b->end);
+		if (depth == 0 && b->defs && kend - key == 6 && !memcmp(key, "\"defs\"", 6) &&
+		    p < b->end && *p == '{') {
+			if (!(p = skip_defs(b, p, &val)))
+				break;
+		} else if (!(val = build_value(b, &p, depth + 1))) {
+			break;
 		}
+		if (!add_key(b, map, key, kend, plain, val))
+			break;
+		p = (char *)blank(p, b->end);
+		if (p < b->end && *p == ',') {
+			p++;
+			continue;
+		}
+		if (p < b->end && *p == '}') {
+			*pp = p + 1;
+			return map;
+		}
+		break;
+	}
+	value_free(map);
+	return NULL;
+}
+
+static struct value *build_array(struct build *b, char **pp, int depth)
+{
+	struct value *list = value_list(pos_at(b, *pp)), *item;
+	char *p = (char *)blank(*pp + 1, b->end);
+
+	if (p < b->end && *p == ']') {
+		*pp = p + 1;
+		return list;
+	}
+	for (;;) {
+		p = (char *)blank(p, b->end);
+		if (!(item = build_value(b, &p, depth + 1)))
+			break;
 		value_list_append(list, item);
-		blanks(b);
-		if (b->s[b->i] == ',') {
-			b->i++;
-			blanks(b);
+		p = (char *)blank(p, b->end);
+		if (p < b->end && *p == ',') {
+			p++;
+			continue;
 		}
+		if (p < b->end && *p == ']') {
+			*pp = p + 1;
+			return list;
+		}
+		break;
 	}
-	b->i++;
-	return list;
+	value_free(list);
+	return NULL;
 }
 
-/* Recursion is bounded by the check's FAST_MAX_DEPTH. */
-static struct value *build_value(struct build *b)
+/* Recursion is bounded by FAST_MAX_DEPTH. */
+static struct value *build_value(struct build *b, char **pp, int depth)
 {
-	struct srcpos pos = pos_at(b, b->i);
+	char *p = *pp;
+	const char *q = NULL;
+	struct value *v = NULL;
 
-	switch (b->s[b->i]) {
-	case '{': return build_object(b);
-	case '[': return build_array(b);
-	case '"': return build_string(b);
-	case 't': b->i += 4; return value_bool(pos, true);
-	case 'f': b->i += 5; return value_bool(pos, false);
-	case 'n': b->i += 4; return value_null(pos);
-	default: return build_number(b);
+	if (depth > FAST_MAX_DEPTH || p >= b->end)
+		return NULL;
+	switch (*p) {
+	case '{': return build_object(b, pp, depth);
+	case '[': return build_array(b, pp, depth);
+	case '"': return build_string(b, pp);
+	case 't':
+		if ((q = literal(p, b->end, "true", 4)))
+			v = value_bool(pos_at(b, p), true);
+		break;
+	case 'f':
+		if ((q = literal(p, b->end, "false", 5)))
+			v = value_bool(pos_at(b, p), false);
+		break;
+	case 'n':
+		if ((q = literal(p, b->end, "null", 4)))
+			v = value_null(pos_at(b, p));
+		break;
+	default: return build_number(b, pp);
 	}
+	if (v)
+		*pp = (char *)q;
+	return v;
 }
 
 /* ---- A line ---- */
@@ -481,44 +491,44 @@ struct value *model_line_parse(const char *name, char *buf, size_t len,
 			       struct model_lazy **lazy)
 {
 	struct check c;
-	struct build b = { buf, len, 0, 0, 1, 0, 0 };
-	struct value *v;
+	struct build b = { buf, buf + len, 0, 1, &c };
+	struct model_lazy *lz;
+	struct value *v = NULL;
+	char *p = (char *)blank(buf, buf + len);
 	size_t k;
 
 	*lazy = NULL;
 	memset(&c, 0, sizeof(c));
-	if (len >= FAST_MAX_LINE || !check_all(&c, buf, len)) {
-		free(c.keys);
-		free(c.defs);
+	if (len >= FAST_MAX_LINE || p >= b.end || *p != '{')
 		return NULL;
-	}
-	free(c.keys);
 	b.file = srcfile_add(name);
-	for (k = 0; k < c.n_defs; k++) /* names looked up as written: plain ones only */
+	v = build_value(&b, &p, 0);
+	while (v && p < b.end && *p && strchr(" \t\r\n", *p))
+		p++;
+	for (k = 0; v && k < c.n_defs; k++) /* names are looked up as written */
 		if (memchr(buf + c.defs[k].key, '\\', c.defs[k].key_len + 1))
-			c.defs_off = 0;
-	if (c.defs_off) {
-		b.skip_off = c.defs_off;
-		b.skip_len = c.defs_len;
+			p = NULL;
+	free(c.keys);
+	if (v && p != b.end) {
+		value_free(v);
+		v = NULL;
 	}
-	blanks(&b);
-	v = build_value(&b);
-	if (v && c.defs_off) {
-		struct model_lazy *lz = xcalloc(1, sizeof(*lz));
-
-		lz->text = xstrndup(buf + c.defs_off, c.defs_len);
-		lz->file = b.file;
-		lz->col0 = 1 + (uint32_t)c.defs_off;
-		lz->defs = c.defs;
-		lz->n = c.n_defs;
-		for (k = 0; k < lz->n; k++) { /* offsets into text */
-			lz->defs[k].key -= c.defs_off;
-			lz->defs[k].off -= c.defs_off;
-		}
-		*lazy = lz;
-	} else {
+	if (!v || !c.defs_len) {
 		free(c.defs);
+		return v;
 	}
+	lz = xcalloc(1, sizeof(*lz));
+	lz->text = xstrndup(buf + c.defs_off, c.defs_len);
+	lz->text_len = c.defs_len;
+	lz->file = b.file;
+	lz->col0 = 1 + (uint32_t)c.defs_off;
+	lz->defs = c.defs;
+	lz->n = c.n_defs;
+	for (k = 0; k < lz->n; k++) { /* offsets into text */
+		lz->defs[k].key -= c.defs_off;
+		lz->defs[k].off -= c.defs_off;
+	}
+	*lazy = lz;
 	return v;
 }
 
@@ -528,7 +538,8 @@ const struct value *model_lazy_get(struct model_lazy *lz, struct value *defs, co
 
 	for (k = 0; k < lz->n; k++) {
 		struct lazy_def *d = &lz->defs[k];
-		struct build b = { lz->text, d->off + d->len, d->off, lz->file, lz->col0, 0, 0 };
+		struct build b = { lz->text, lz->text + lz->text_len, lz->file, lz->col0, NULL };
+		char *p = lz->text + d->off;
 		struct value *v;
 
 		if (d->key_len != len || memcmp(lz->text + d->key + 1, name, len))
@@ -536,7 +547,7 @@ const struct value *model_lazy_get(struct model_lazy *lz, struct value *defs, co
 		if (d->done)
 			return value_map_get(defs, name);
 		d->done = true;
-		v = build_value(&b);
+		v = build_value(&b, &p, 0); /* checked already: cannot fail */
 		if (v && !value_map_add(defs, name, srcpos_make(lz->file, 1, lz->col0 + (uint32_t)d->key), v))
 			v = NULL;
 		return v;
