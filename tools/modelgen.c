@@ -12,6 +12,7 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 #include "value/value_json.h"
+#include "write_atomic.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -44,27 +45,6 @@ static int is_excluded(const char *type)
 		if (!strcmp(type, excluded[i].type))
 			return 1;
 	return 0;
-}
-
-/* Writes len bytes to a temporary file next to path, then renames it. */
-static int write_atomic(const char *path, const char *buf, size_t len)
-{
-	char *tmp = xstrfmt("%s.tmp", path);
-	FILE *f = fopen(tmp, "wb");
-	int rc = 0;
-
-	if (!f || fwrite(buf, 1, len, f) != len)
-		rc = -1;
-	if (f && fclose(f) != 0)
-		rc = -1;
-	if (rc == 0 && rename(tmp, path) != 0)
-		rc = -1;
-	if (rc < 0) {
-		fprintf(stderr, "modelgen: %s: %s\n", path, strerror(errno));
-		remove(tmp);
-	}
-	free(tmp);
-	return rc;
 }
 
 /* Value trees hold no NUL bytes, but a few schema patterns contain the
@@ -157,8 +137,8 @@ out:
 		char *data_path = xstrfmt("%s/types.jsonl", out_dir);
 		char *idx_path = xstrfmt("%s/types.idx", out_dir);
 
-		if (write_atomic(data_path, data.buf, data.len) < 0 ||
-		    write_atomic(idx_path, idx.buf, idx.len) < 0)
+		if (tool_write_atomic("modelgen", data_path, data.buf, data.len) < 0 ||
+		    tool_write_atomic("modelgen", idx_path, idx.buf, idx.len) < 0)
 			rc = -1;
 		else
 			printf("modelgen: %zu types, %zu bytes of models in %s\n", n, data.len, out_dir);

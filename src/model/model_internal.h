@@ -12,6 +12,8 @@
 
 #include "model/model.h"
 
+struct strbuf;
+
 /* The generated index format this code reads ("#cfn-dryrun-models 1"). */
 #define MODEL_FORMAT_VERSION 1
 /* Schema nesting followed by validation and attribute lookups, beyond the
@@ -20,18 +22,48 @@
 #define MODEL_MAX_SCHEMA_STEPS 64
 
 struct model_index_entry {
-	char *type;      /* owned: "AWS::S3::Bucket" */
+	char *type;      /* "AWS::S3::Bucket", borrowed from the dir's index_buf */
 	uint64_t offset; /* byte offset of its line in types.jsonl */
 	size_t len;      /* bytes, newline included */
 	size_t line;     /* 1-based line number, for messages */
+};
+
+/* One service of the compiled overlay: the YAML it was made from and
+ * where its records are. */
+struct model_compiled_service {
+	char *service;   /* owned: "aws-ec2" */
+	uint64_t hash;   /* model_compiled_hash of overlay/SERVICE.yaml */
+	size_t offset;   /* its records in the buffer */
+	size_t len;      /* bytes of records */
+};
+
+/* models/compiled/overlay.dat, read whole. */
+struct model_compiled {
+	char *buf;                                /* owned: the file */
+	size_t len;                               /* its bytes */
+	struct model_compiled_service *services;  /* owned, in file order */
+	size_t n_services;
+};
+
+/* One record: kind 'T' (a type's facts) or 'R' (a rule, type = its
+ * resource or parameter type), both borrowed from the buffer. */
+struct model_compiled_rec {
+	char kind;          /* 'T' or 'R' */
+	const char *type;   /* not NUL-terminated */
+	size_t type_len;
+	char *enc;          /* the encoded tree */
+	size_t len;
 };
 
 struct model_dir {
 	char *path;                      /* owned: the directory */
 	char *data_path;                 /* owned: generated/types.jsonl, or NULL */
 	struct model_index_entry *index; /* owned, sorted by type */
+	char *index_buf;                 /* owned: types.idx, holding the type names */
 	size_t n_index;
 	char *region;                    /* owned: region the schemas came from, or NULL */
+	struct model_compiled compiled;  /* the compiled overlay, when opened */
+	int compiled_state;              /* 0 not looked at, 1 open, -1 absent or unreadable */
 };
 
 /* One overlay file of one directory, loaded on first need. */
@@ -42,6 +74,12 @@ struct model_overlay {
 	struct model_rule *rules; /* owned array; strings borrowed from doc */
 	size_t n_rules;
 	bool failed;              /* the file was malformed (errors reported once) */
+	char *cbody;              /* compiled records (borrowed from the dir), or NULL:
+				     doc is the parsed YAML */
+	size_t clen;              /* bytes of cbody */
+	uint32_t file;            /* srcfile index of the YAML file */
+	struct value *kept;       /* owned, compiled only: type -> list of its rule trees,
+				     one entry per type loaded */
 };
 
 /* How CloudFormation generates a name for the type. */
@@ -68,6 +106,7 @@ struct model {
 	bool all_properties;              /* GetAtt accepts every property */
 	struct model_rule *rules;         /* owned copies; strings borrowed from overlays */
 	size_t n_rules;
+	struct model_lazy *lazy;          /* owned: definitions not parsed yet, or NULL */
 };
 
 struct model_entry;  /* type -> model cache (model_set.c) */
@@ -99,12 +138,70 @@ const struct value *model_overlay_facts(struct model_set *ms, const char *type,
 int model_overlay_check_facts(const char *type, const struct value *facts,
 			      struct diag_list *dl);
 
+/* Checks a parsed overlay file of service (borrowed) and parses its rules
+ * into *rules / *n (new array, strings borrowed from doc); returns 0 or -1
+ * with errors (tools/overlaygen runs it at build time). */
+int model_overlay_check(const char *service, const struct value *doc,
+			struct model_rule **rules, size_t *n, struct diag_list *dl);
+
+/* ---- model_compiled.c ---- */
+
+/* The file at path, read whole (new, NUL-terminated, *len bytes), or NULL
+ * when it is absent, empty or unreadable (nothing reported: the caller
+ * then reads the YAML). */
+char *model_compiled_read(const char *path, size_t *len);
+/* A 64-bit hash of len bytes (FNV-style, eight bytes a step). */
+uint64_t model_compiled_hash(const char *buf, size_t len);
+/* Appends the encoding of v (borrowed) to sb; -1 for a kind YAML does
+ * not produce. */
+int model_compiled_encode(struct strbuf *sb, const struct value *v);
+/* Appends the file header; then come the index lines
+ * ("S\tSERVICE\tHASH\tOFFSET\tLENGTH"), an empty line, the records. */
+void model_compiled_header(struct strbuf *sb);
+/* Appends one record "KIND\tTYPE\tLEN\tENC\n" (enc borrowed). */
+void model_compiled_record(struct strbuf *sb, char kind, const char *type, const char *enc,
+			   size_t len);
+/* Decodes one encoded tree (positions in file; buf is borrowed and left
+ * as it was); returns new or NULL when the bytes are damaged. */
+struct value *model_compiled_decode(char *buf, size_t len, uint32_t file);
+/* Reads the index of buf (taken, len bytes) into c; 0, or -1 when damaged
+ * (c is then to be closed all the same). */
+int model_compiled_open(struct model_compiled *c, char *buf, size_t len);
+/* Frees what c holds. */
+void model_compiled_close(struct model_compiled *c);
+/* The service's entry (borrowed) or NULL. */
+const struct model_compiled_service *model_compiled_find(const struct model_compiled *c,
+							 const char *service);
+/* Reads the record at *p (before end) into rec (borrowed) and moves *p
+ * past it: 1, 0 at the end, -1 when damaged. */
+int model_compiled_next(char **p, char *end, struct model_compiled_rec *rec);
+
+/* ---- model_line.c ---- */
+
+struct model_lazy;
+/* Parses a generated model line (buf, len bytes, named name; borrowed and
+ * left as it was) without load_buffer when its bytes are in the subset it
+ * checks: returns new, with the "defs" object left empty and its
+ * definitions in *lazy (new, or NULL).  NULL: the line is load_buffer's to
+ * parse (and to report on). */
+struct value *model_line_parse(const char *name, char *buf, size_t len,
+			       struct model_lazy **lazy);
+/* The definition name, built into defs (the line's "defs" map) on first
+ * call; returned borrowed, or NULL when lz has no such definition. */
+const struct value *model_lazy_get(struct model_lazy *lz, struct value *defs, const char *name);
+/* Builds every definition not built yet into defs (tests walk them all). */
+void model_lazy_load_all(struct model_lazy *lz, struct value *defs);
+/* Frees lz; NULL is fine. */
+void model_lazy_free(struct model_lazy *lz);
+
 /* ---- model_type.c ---- */
 
-/* Builds a model from its generated line (taken; may be NULL) and overlay
- * facts (borrowed; may be NULL).  Returns new, or NULL with an error. */
+/* Builds a model from its generated line (taken; may be NULL), the line's
+ * lazy definitions (taken; may be NULL) and overlay facts (borrowed; may
+ * be NULL).  Returns new, or NULL with an error. */
 struct model *model_build(struct model_set *ms, const char *type, struct value *doc,
-			  const struct value *facts, struct diag_list *dl);
+			  struct model_lazy *lazy, const struct value *facts,
+			  struct diag_list *dl);
 /* Frees m; NULL is fine. */
 void model_free(struct model *m);
 /* The schema node at a GetAtt-style path ("A.B") or NULL. */

@@ -146,9 +146,10 @@ int model_overlay_check_facts(const char *type, const struct value *facts, struc
 
 /* Checks the two sections of an overlay file; every type and rule must
  * belong to the file's service, or lazy loading would never find it. */
-static int check_file(struct model_overlay *ov, struct diag_list *dl)
+int model_overlay_check(const char *service, const struct value *doc,
+			struct model_rule **out, size_t *n_out, struct diag_list *dl)
 {
-	const struct value *doc = ov->doc, *types, *rules;
+	const struct value *types, *rules;
 	size_t i;
 	int rc = 0;
 
@@ -168,9 +169,9 @@ static int check_file(struct model_overlay *ov, struct diag_list *dl)
 	} else if (types) {
 		VALUE_MAP_FOREACH(types, e) {
 			char *svc = model_overlay_service(e->key);
-			if (!svc || strcmp(svc, ov->service)) {
+			if (!svc || strcmp(svc, service)) {
 				diag_error(dl, e->key_pos, "%s does not belong in %s.yaml", e->key,
-					   ov->service);
+					   service);
 				rc = -1;
 			}
 			free(svc);
@@ -178,14 +179,14 @@ static int check_file(struct model_overlay *ov, struct diag_list *dl)
 		}
 	}
 	rules = value_map_get(doc, "rules");
-	if (rules && model_rules_parse(rules, &ov->rules, &ov->n_rules, dl) < 0)
+	if (rules && model_rules_parse(rules, out, n_out, dl) < 0)
 		rc = -1;
-	for (i = 0; rc == 0 && i < ov->n_rules; i++) {
-		const struct model_rule *r = &ov->rules[i];
+	for (i = 0; rc == 0 && i < *n_out; i++) {
+		const struct model_rule *r = &(*out)[i];
 		char *svc = r->resource_type ? model_overlay_service(r->resource_type) : NULL;
-		bool params = !strcmp(ov->service, "parameters");
+		bool params = !strcmp(service, "parameters");
 
-		if (params ? r->resource_type != NULL : (!svc || strcmp(svc, ov->service))) {
+		if (params ? r->resource_type != NULL : (!svc || strcmp(svc, service))) {
 			diag_error(dl, r->pos, "rule %s: %s", r->id,
 				   params ? "parameters.yaml holds parameter rules only"
 					  : "its resource type belongs in another overlay file");
@@ -194,6 +195,108 @@ static int check_file(struct model_overlay *ov, struct diag_list *dl)
 		free(svc);
 	}
 	return rc ? -1 : 0;
+}
+
+/* Opens DIR/compiled/overlay.dat once; false when it is absent or
+ * damaged (every service is then read from its YAML). */
+static bool compiled_open(struct model_dir *d)
+{
+	char *path, *buf;
+	size_t len;
+
+	if (d->compiled_state)
+		return d->compiled_state > 0;
+	d->compiled_state = -1;
+	path = xstrfmt("%s/compiled/overlay.dat", d->path);
+	buf = model_compiled_read(path, &len);
+	if (buf && model_compiled_open(&d->compiled, buf, len) == 0)
+		d->compiled_state = 1;
+	else if (buf)
+		model_compiled_close(&d->compiled);
+	free(path);
+	return d->compiled_state > 0;
+}
+
+/* Decodes the records of type (kind 'T' into the types map, 'R' into the
+ * rules), once per type; every type when type is NULL (parameters). */
+static void compiled_load_type(const struct model_set *ms, struct model_overlay *ov,
+			       const char *type, struct diag_list *dl)
+{
+	char *p = ov->cbody, *end = ov->cbody + ov->clen;
+	const char *key = type ? type : "";
+	struct value *types = (struct value *)value_map_get(ov->doc, "types");
+	struct value *rules;
+	struct model_compiled_rec rec;
+	size_t tlen = strlen(key);
+	int more;
+
+	if (value_map_get(ov->kept, key))
+		return;
+	rules = value_list(SRCPOS_NONE);
+	while ((more = model_compiled_next(&p, end, &rec)) > 0) {
+		struct value *v;
+
+		if (type && (rec.type_len != tlen || memcmp(rec.type, type, tlen)))
+			continue;
+		if (!(v = model_compiled_decode(rec.enc, rec.len, ov->file)))
+			break;
+		if (rec.kind == 'R') {
+			value_list_append(rules, v);
+		} else if (rec.kind != 'T' || !type) {
+			value_free(v);
+			break;
+		} else if (!value_map_add(types, type, v->pos, v)) {
+			break;
+		}
+	}
+	value_map_add(ov->kept, key, SRCPOS_NONE, rules);
+	if (more != 0 || model_rules_parse(rules, &ov->rules, &ov->n_rules, dl) < 0) {
+		diag_error(dl, SRCPOS_NONE, "%s/compiled/overlay.dat: the records of %s are "
+			   "damaged (run make, or delete the file)", ms->dirs[ov->dir].path,
+			   ov->service);
+		ov->failed = true;
+		free(ov->rules);
+		ov->rules = NULL;
+		ov->n_rules = 0;
+	}
+}
+
+/* Reads overlay/SERVICE.yaml at path: the compiled records when they were
+ * made from these very bytes, else the YAML parsed and checked. */
+static void overlay_read(struct model_set *ms, struct model_overlay *ov, const char *path,
+			 struct diag_list *dl)
+{
+	struct model_dir *d = &ms->dirs[ov->dir];
+	const struct model_compiled_service *cs =
+		compiled_open(d) ? model_compiled_find(&d->compiled, ov->service) : NULL;
+	size_t len;
+	char *buf;
+
+	if (!cs) {
+		ov->doc = load_file(path, NULL, dl);
+	} else if ((buf = load_read_file(path, 0, &len, dl))) {
+		if (model_compiled_hash(buf, len) == cs->hash) {
+			ov->file = srcfile_add(path);
+			ov->cbody = d->compiled.buf + cs->offset;
+			ov->clen = cs->len;
+			ov->doc = value_map(srcpos_make(ov->file, 1, 1));
+			value_map_add(ov->doc, "types", srcpos_make(ov->file, 1, 1),
+				      value_map(srcpos_make(ov->file, 1, 1)));
+			ov->kept = value_map(SRCPOS_NONE);
+			if (!strcmp(ov->service, "parameters"))
+				compiled_load_type(ms, ov, NULL, dl);
+			free(buf);
+			return;
+		}
+		ov->doc = load_buffer(path, buf, len, NULL, dl);
+		free(buf);
+	}
+	if (!ov->doc || model_overlay_check(ov->service, ov->doc, &ov->rules, &ov->n_rules, dl) < 0) {
+		ov->failed = true;
+		free(ov->rules);
+		ov->rules = NULL;
+		ov->n_rules = 0;
+	}
 }
 
 struct model_overlay *model_overlay_get(struct model_set *ms, size_t dir, const char *service,
@@ -213,15 +316,8 @@ struct model_overlay *model_overlay_get(struct model_set *ms, size_t dir, const 
 	ov->service = xstrdup(service);
 	ov->dir = dir;
 	path = xstrfmt("%s/overlay/%s.yaml", ms->dirs[dir].path, service);
-	if (stat(path, &st) == 0) {
-		ov->doc = load_file(path, NULL, dl);
-		if (!ov->doc || check_file(ov, dl) < 0) {
-			ov->failed = true;
-			free(ov->rules);
-			ov->rules = NULL;
-			ov->n_rules = 0;
-		}
-	}
+	if (stat(path, &st) == 0)
+		overlay_read(ms, ov, path, dl);
 	free(path);
 	return ov;
 }
@@ -239,6 +335,8 @@ const struct value *model_overlay_facts(struct model_set *ms, const char *type,
 		struct model_overlay *ov = model_overlay_get(ms, i, service, dl);
 		const struct value *f;
 
+		if (ov->cbody && !ov->failed)
+			compiled_load_type(ms, ov, type, dl);
 		if (ov->failed || !ov->doc)
 			continue;
 		f = value_map_get(value_map_get(ov->doc, "types"), type);

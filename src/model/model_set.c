@@ -74,30 +74,60 @@ static int parse_header(struct model_dir *d, const char *line, uint32_t file,
 	return 0;
 }
 
-/* Parses one "TYPE<TAB>OFFSET<TAB>LENGTH" line into d's index. */
+/* A field of decimal digits only, ending at stop (at most 19 digits: no
+ * overflow); false for anything else, which strtoull then reads as it
+ * always did. */
+static bool plain_number(const char *p, const char *stop, unsigned long long *out)
+{
+	unsigned long long n = 0;
+
+	if (p == stop || stop - p > 19)
+		return false;
+	for (; p < stop; p++) {
+		if (*p < '0' || *p > '9')
+			return false;
+		n = n * 10 + (unsigned long long)(*p - '0');
+	}
+	*out = n;
+	return true;
+}
+
+/* Parses one "TYPE<TAB>OFFSET<TAB>LENGTH" line into d's index; the type
+ * stays in the line (d->index_buf). */
 static int parse_index_line(struct model_dir *d, char *line, size_t lineno, uint32_t file,
 			    size_t *cap, struct diag_list *dl)
 {
 	char *tab1 = strchr(line, '\t'), *tab2 = tab1 ? strchr(tab1 + 1, '\t') : NULL, *end;
-	unsigned long long off;
-	unsigned long len;
+	unsigned long long off, len;
 
 	if (!tab1 || !tab2 || tab1 == line) {
 		diag_error(dl, srcpos_make(file, (uint32_t)lineno, 1),
 			   "expected TYPE, OFFSET and LENGTH separated by tabs");
 		return -1;
 	}
-	errno = 0;
-	off = strtoull(tab1 + 1, &end, 10);
-	if (errno || end != tab2)
+	if (!plain_number(tab1 + 1, tab2, &off)) {
+		errno = 0;
+		off = strtoull(tab1 + 1, &end, 10);
+		if (errno || end != tab2)
+			goto bad;
+	}
+	if (!plain_number(tab2 + 1, tab2 + 1 + strlen(tab2 + 1), &len)) {
+		unsigned long l;
+
+		errno = 0;
+		l = strtoul(tab2 + 1, &end, 10);
+		if (errno || *end)
+			goto bad;
+		len = l;
+	}
+	if (len == 0 || len > MAX_LINE_BYTES)
 		goto bad;
-	len = strtoul(tab2 + 1, &end, 10);
-	if (errno || *end || len == 0 || len > MAX_LINE_BYTES)
-		goto bad;
-	XGROW(d->index, *cap, d->n_index + 1);
-	d->index[d->n_index].type = xstrndup(line, (size_t)(tab1 - line));
+	if (d->n_index == *cap)
+		XGROW(d->index, *cap, d->n_index + 1);
+	*tab1 = '\0';
+	d->index[d->n_index].type = line;
 	d->index[d->n_index].offset = off;
-	d->index[d->n_index].len = len;
+	d->index[d->n_index].len = (size_t)len;
 	d->index[d->n_index].line = d->n_index + 1;
 	d->n_index++;
 	return 0;
@@ -132,7 +162,7 @@ static int read_index(struct model_dir *d, const char *idx_path, struct diag_lis
 		diag_error(dl, srcpos_make(file, 1, 1), "empty model index");
 		rc = -1;
 	}
-	free(buf);
+	d->index_buf = buf;
 	if (!sorted(d)) /* make models writes it sorted: one pass instead of a sort */
 		qsort(d->index, d->n_index, sizeof(*d->index), by_type);
 	return rc;
@@ -172,14 +202,12 @@ static int open_dir(struct model_dir *d, const char *path, struct diag_list *dl)
 
 static void free_dir(struct model_dir *d)
 {
-	size_t i;
-
-	for (i = 0; i < d->n_index; i++)
-		free(d->index[i].type);
 	free(d->index);
+	free(d->index_buf);
 	free(d->path);
 	free(d->data_path);
 	free(d->region);
+	model_compiled_close(&d->compiled);
 }
 
 struct model_set *model_set_open(const char *const *dirs, size_t n, struct diag_list *dl)
@@ -275,6 +303,7 @@ void model_set_free(struct model_set *ms)
 		free(ms->overlays[i].service);
 		free(ms->overlays[i].rules);
 		value_free(ms->overlays[i].doc);
+		value_free(ms->overlays[i].kept);
 	}
 	free(ms->overlays);
 	for (i = 0; i < ms->n_dirs; i++)
@@ -319,10 +348,11 @@ const char *model_set_type_at(const struct model_set *ms, size_t i)
 	return d && i < d->n_index ? d->index[i].type : NULL;
 }
 
-/* Reads and parses the generated line of e (new tree) or NULL with an
- * error naming the file and line. */
+/* Reads and parses the generated line of e (new tree, its definitions
+ * in *lazy, new, when they are left for later) or NULL with an error
+ * naming the file and line. */
 static struct value *read_line(const struct model_dir *d, const struct model_index_entry *e,
-			       struct diag_list *dl)
+			       struct model_lazy **lazy, struct diag_list *dl)
 {
 	static const struct load_options json = { LOAD_JSON, 0, 0, NULL };
 	char *name = xstrfmt("%s:%zu", d->data_path, e->line);
@@ -342,7 +372,7 @@ static struct value *read_line(const struct model_dir *d, const struct model_ind
 	if (fd < 0 || got < e->len)
 		diag_error(dl, SRCPOS_NONE, "%s: cannot read the model of %s: %s", d->data_path,
 			   e->type, fd < 0 ? strerror(errno) : "file shorter than its index");
-	else
+	else if (!(v = model_line_parse(name, buf, e->len, lazy)))
 		v = load_buffer(name, buf, e->len, &json, dl);
 	if (fd >= 0)
 		close(fd);
@@ -352,6 +382,10 @@ static struct value *read_line(const struct model_dir *d, const struct model_ind
 			   "(the index and types.jsonl disagree; run make models)", e->type);
 		value_free(v);
 		v = NULL;
+	}
+	if (!v) {
+		model_lazy_free(*lazy);
+		*lazy = NULL;
 	}
 	free(buf);
 	free(name);
@@ -364,19 +398,21 @@ static struct model *load(struct model_set *ms, const char *type, struct diag_li
 {
 	const struct value *facts;
 	struct value *doc = NULL;
+	struct model_lazy *lazy = NULL;
 	size_t i, errors = dl->n_errors;
 
 	for (i = 0; i < ms->n_dirs && !doc; i++) {
 		const struct model_index_entry *e = index_find(&ms->dirs[i], type);
-		if (e && !(doc = read_line(&ms->dirs[i], e, dl)))
+		if (e && !(doc = read_line(&ms->dirs[i], e, &lazy, dl)))
 			return NULL;
 	}
 	facts = model_overlay_facts(ms, type, dl);
 	if (dl->n_errors > errors || (!doc && !(facts && value_map_get(facts, "schema")))) {
 		value_free(doc);
+		model_lazy_free(lazy);
 		return NULL;
 	}
-	return model_build(ms, type, doc, facts, dl);
+	return model_build(ms, type, doc, lazy, facts, dl);
 }
 
 const struct model *model_find(struct model_set *ms, const char *type, struct diag_list *dl)

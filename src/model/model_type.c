@@ -33,6 +33,8 @@ const struct value *model_deref(const struct model *m, const struct value *node)
 		if (strncmp(ref, "#/definitions/", 14))
 			return NULL;
 		node = value_map_get(m->defs, ref + 14);
+		if (!node && m->lazy)
+			node = model_lazy_get(m->lazy, (struct value *)m->defs, ref + 14);
 	}
 	return i < MODEL_MAX_SCHEMA_STEPS ? node : NULL;
 }
@@ -66,6 +68,13 @@ static int ignore_constraint(struct model *m, const struct value *ptr, struct di
 	char *copy = NULL, *seg, *save = NULL, *last = NULL;
 	bool first = true;
 
+	if (m->doc && s && !strncmp(s, "/definitions/", 13) && m->lazy) {
+		char *name = xstrndup(s + 13, strcspn(s + 13, "/"));
+
+		if (!value_map_get(m->defs, name))
+			model_lazy_get(m->lazy, (struct value *)m->defs, name);
+		free(name);
+	}
 	if (m->doc && s && s[0] == '/') {
 		node = (struct value *)value_map_get(m->doc, "schema");
 		copy = xstrdup(s + 1);
@@ -151,7 +160,8 @@ static void read_facts(struct model *m)
 }
 
 struct model *model_build(struct model_set *ms, const char *type, struct value *doc,
-			  const struct value *facts, struct diag_list *dl)
+			  struct model_lazy *lazy, const struct value *facts,
+			  struct diag_list *dl)
 {
 	struct model *m = xcalloc(1, sizeof(*m));
 	const struct value *ignore;
@@ -160,6 +170,7 @@ struct model *model_build(struct model_set *ms, const char *type, struct value *
 	m->set = ms;
 	m->type = xstrdup(type);
 	m->doc = doc;
+	m->lazy = lazy;
 	m->facts = facts;
 	m->schema = doc ? value_map_get(doc, "schema") : value_map_get(facts, "schema");
 	m->defs = doc ? value_map_get(doc, "defs") : NULL;
@@ -190,6 +201,7 @@ void model_free(struct model *m)
 	if (!m)
 		return;
 	value_free(m->doc);
+	model_lazy_free(m->lazy);
 	free(m->rules);
 	free(m->type);
 	free(m);

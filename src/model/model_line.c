@@ -1,0 +1,577 @@
+/*
+ * model_line.c - reading one generated model line fast: the tree built in
+ * one pass that checks as it goes (RFC 8259 JSON restricted to ASCII,
+ * without NUL or surrogate escapes), fewer copies than load_json; the
+ * "defs" object only checked (duplicate keys too) and each definition built
+ * when a $ref first names it.  A line outside that subset (or with a
+ * duplicate key) is left to load_buffer, so it loads or fails as it did.
+ */
+#include "load/load.h"
+#include "model/model_internal.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Deeper nesting, or longer lines, go to load_buffer (its limits then
+ * apply exactly as before: under 4 MB a line has under 8 million nodes). */
+#define FAST_MAX_DEPTH 100
+#define FAST_MAX_LINE ((size_t)4 * 1000 * 1000)
+
+struct lazy_def {
+	size_t key, key_len; /* the name's opening quote and length, in text */
+	size_t off, len;     /* its value, in text */
+	bool done;           /* built (or removed by schema_ignore) */
+};
+
+struct model_lazy {
+	char *text;            /* owned: the bytes of the defs object */
+	size_t text_len;       /* their count */
+	uint32_t file;         /* srcfile index of the line ("types.jsonl:N") */
+	uint32_t col0;         /* column of text[0] in the line */
+	struct lazy_def *defs; /* owned, in line order */
+	size_t n;
+};
+
+struct span {
+	size_t at, len; /* a key, in the checked bytes */
+};
+
+/* The strict checker of the "defs" object (no allocation besides its two
+ * stacks). */
+struct check {
+	const char *s, *end;   /* the bytes */
+	struct span *keys;     /* the keys of the open objects, stacked */
+	size_t n_keys, cap_keys;
+	size_t defs_off;       /* the top-level "defs" value's offset */
+	size_t defs_len;       /* and length; 0 when none */
+	struct lazy_def *defs; /* the members of that value */
+	size_t n_defs, cap_defs;
+};
+
+/* The four hex digits at s (n bytes available) as a number, or -1. */
+static long hex4(const char *s, size_t n)
+{
+	long v = 0;
+	int k;
+
+	if (n < 4)
+		return -1;
+	for (k = 0; k < 4; k++) {
+		char ch = s[k];
+
+		v <<= 4;
+		if (ch >= '0' && ch <= '9')
+			v |= ch - '0';
+		else if (ch >= 'a' && ch <= 'f')
+			v |= ch - 'a' + 10;
+		else if (ch >= 'A' && ch <= 'F')
+			v |= ch - 'A' + 10;
+		else
+			return -1;
+	}
+	return v;
+}
+
+/* 1 for ASCII from 0x20 but '"' and '\\': the bytes a string runs over. */
+static const unsigned char plain_byte[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+static const char *blank(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	return p;
+}
+
+/* A string at p (ASCII from 0x20, escapes but \u0000 and surrogates);
+ * returns the byte past it, or NULL.  *plain when it has no escape. */
+static const char *check_string(const char *p, const char *end, bool *plain)
+{
+	*plain = true;
+	if (p >= end || *p != '"')
+		return NULL;
+	for (p++; p < end; p++) {
+		while (p < end && plain_byte[(unsigned char)*p])
+			p++;
+		if (p >= end)
+			return NULL;
+		if (*p == '"')
+			return p + 1;
+		if (*p != '\\' || ++p >= end) /* a control or non-ASCII byte */
+			return NULL;
+		*plain = false;
+		if (*p == 'u') {
+			long cp = hex4(p + 1, (size_t)(end - p - 1));
+
+			/* NUL and surrogates: load_json's to judge */
+			if (cp <= 0 || (cp >= 0xD800 && cp <= 0xDFFF))
+				return NULL;
+			p += 4;
+		} else if (!*p || !strchr("\"\\/bfnrt", *p)) {
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
+static const char *digits(const char *p, const char *end)
+{
+	const char *start = p;
+
+	while (p < end && *p >= '0' && *p <= '9')
+		p++;
+	return p > start ? p : NULL;
+}
+
+/* RFC 8259 numbers, the grammar load_json reads. */
+static const char *check_number(const char *p, const char *end)
+{
+	if (p < end && *p == '-')
+		p++;
+	if (p < end && *p == '0')
+		p++;
+	else if (!(p = digits(p, end)))
+		return NULL;
+	if (p < end && *p == '.' && !(p = digits(p + 1, end)))
+		return NULL;
+	if (p < end && (*p == 'e' || *p == 'E')) {
+		p++;
+		if (p < end && (*p == '+' || *p == '-'))
+			p++;
+		p = digits(p, end);
+	}
+	return p;
+}
+
+static const char *check_value(struct check *c, const char *p, int depth);
+
+/* Whether the key at..at+len is among the open object's keys from first. */
+static bool duplicate(const struct check *c, size_t first, const char *at, size_t len)
+{
+	size_t k;
+
+	for (k = first; k < c->n_keys; k++)
+		if (c->keys[k].len == len && c->s[c->keys[k].at] == *at &&
+		    !memcmp(c->s + c->keys[k].at, at, len))
+			return true;
+	return false;
+}
+
+/* The members of the checked "defs" object (depth 1) are recorded. */
+static void record(struct check *c, int depth, const char *key, size_t len,
+		   const char *val, const char *end)
+{
+	if (depth != 1)
+		return;
+	if (c->n_defs == c->cap_defs)
+		XGROW(c->defs, c->cap_defs, c->n_defs + 1);
+	c->defs[c->n_defs++] = (struct lazy_def){ (size_t)(key - c->s), len, (size_t)(val - c->s),
+						  (size_t)(end - val), false };
+}
+
+static const char *check_object(struct check *c, const char *p, int depth)
+{
+	const char *end = c->end, *ok = NULL;
+	size_t first = c->n_keys;
+	bool plain;
+
+	p = blank(p + 1, end);
+	if (p < end && *p == '}')
+		return p + 1;
+	for (;;) {
+		const char *key = blank(p, end), *val;
+		size_t len;
+
+		/* keys with escapes are compared as written: two that only
+		   decode alike fail to build, and go to load_json */
+		if (!(p = check_string(key, end, &plain)))
+			break;
+		len = (size_t)(p - key) - 2;
+		if (duplicate(c, first, key + 1, len))
+			break;
+		if (c->n_keys == c->cap_keys)
+			XGROW(c->keys, c->cap_keys, c->n_keys + 1);
+		c->keys[c->n_keys++] = (struct span){ (size_t)(key + 1 - c->s), len };
+		p = blank(p, end);
+		if (p >= end || *p != ':')
+			break;
+		val = blank(p + 1, end);
+		if (!(p = check_value(c, val, depth + 1)))
+			break;
+		record(c, depth, key, len, val, p);
+		p = blank(p, end);
+		if (p < end && *p == ',') {
+			p++;
+			continue;
+		}
+		if (p < end && *p == '}')
+			ok = p + 1;
+		break;
+	}
+	c->n_keys = first;
+	return ok;
+}
+
+static const char *check_array(struct check *c, const char *p, int depth)
+{
+	const char *end = c->end;
+
+	p = blank(p + 1, end);
+	if (p < end && *p == ']')
+		return p + 1;
+	for (;;) {
+		if (!(p = check_value(c, blank(p, end), depth + 1)))
+			return NULL;
+		p = blank(p, end);
+		if (p < end && *p == ',')
+			p++;
+		else
+			return p < end && *p == ']' ? p + 1 : NULL;
+	}
+}
+
+static const char *literal(const char *p, const char *end, const char *word, size_t n)
+{
+	return (size_t)(end - p) >= n && !memcmp(p, word, n) ? p + n : NULL;
+}
+
+/* depth counts from the checked value (the line, or one definition). */
+static const char *check_value(struct check *c, const char *p, int depth)
+{
+	bool plain;
+
+	if (depth > FAST_MAX_DEPTH || p >= c->end)
+		return NULL;
+	switch (*p) {
+	case '{': return check_object(c, p, depth);
+	case '[': return check_array(c, p, depth);
+	case '"': return check_string(p, c->end, &plain);
+	case 't': return literal(p, c->end, "true", 4);
+	case 'f': return literal(p, c->end, "false", 5);
+	case 'n': return literal(p, c->end, "null", 4);
+	default: return check_number(p, c->end);
+	}
+}
+
+/* ---- Building, checked as it goes ---- */
+
+struct build {
+	char *s, *end;      /* the bytes (a key or number is NUL-terminated in
+			       place while it is copied, then restored) */
+	uint32_t file;      /* positions: file, line 1, column col0 + offset */
+	uint32_t col0;
+	struct check *defs; /* not NULL: the top-level "defs" object is checked
+			       into it (members recorded), left empty */
+};
+
+static struct srcpos pos_at(const struct build *b, const char *p)
+{
+	return srcpos_make(b->file, 1, b->col0 + (uint32_t)(p - b->s));
+}
+
+/* The content start..end of a checked string with escapes, decoded (new). */
+static char *decode(const char *start, const char *end)
+{
+	char *out = xmalloc((size_t)(end - start) + 1); /* escapes only shrink */
+	size_t n = 0;
+
+	for (; start < end; start++) {
+		char ch = *start;
+		long cp;
+
+		if (ch != '\\') {
+			out[n++] = ch;
+			continue;
+		}
+		ch = *++start;
+		if (ch != 'u') {
+			out[n++] = ch == 'b' ? '\b' : ch == 'f' ? '\f' : ch == 'n' ? '\n' :
+				   ch == 'r' ? '\r' : ch == 't' ? '\t' : ch;
+			continue;
+		}
+		cp = hex4(start + 1, 4); /* checked: 1..0xFFFF, no surrogate */
+		start += 4;
+		if (cp < 0x80) {
+			out[n++] = (char)cp;
+		} else if (cp < 0x800) {
+			out[n++] = (char)(0xC0 | (cp >> 6));
+			out[n++] = (char)(0x80 | (cp & 0x3F));
+		} else {
+			out[n++] = (char)(0xE0 | (cp >> 12));
+			out[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+			out[n++] = (char)(0x80 | (cp & 0x3F));
+		}
+	}
+	out[n] = '\0';
+	return out;
+}
+
+static struct value *build_string(struct build *b, char **pp)
+{
+	char *p = *pp, *q;
+	bool plain;
+
+	if (!(q = (char *)check_string(p, b->end, &plain)))
+		return NULL;
+	*pp = q;
+	if (plain)
+		return value_string_n(pos_at(b, p), p + 1, (size_t)(q - p) - 2);
+	return value_string_take(pos_at(b, p), decode(p + 1, q - 1));
+}
+
+/* A number is never the last byte (it is inside an object). */
+static struct value *build_number(struct build *b, char **pp)
+{
+	char *p = *pp, *q = (char *)check_number(p, b->end), saved;
+	struct value *v;
+
+	if (!q || q >= b->end)
+		return NULL;
+	saved = *q;
+	*q = '\0';
+	v = value_number(pos_at(b, p), strtod(p, NULL), p);
+	*q = saved;
+	*pp = q;
+	return v;
+}
+
+static struct value *build_value(struct build *b, char **pp, int depth);
+
+/* Adds key (the checked string at key..kend) to map; takes val. */
+static bool add_key(struct build *b, struct value *map, char *key, char *kend, bool plain,
+		    struct value *val)
+{
+	bool added;
+
+	if (plain) {
+		kend[-1] = '\0'; /* the closing quote, for the copy */
+		added = value_map_add(map, key + 1, pos_at(b, key), val);
+		kend[-1] = '"';
+	} else {
+		char *k = decode(key + 1, kend - 1);
+
+		added = value_map_add(map, k, pos_at(b, key), val);
+		free(k);
+	}
+	return added; /* a duplicate key: load_json says so */
+}
+
+/* The top-level "defs" object at p: checked strictly (its members recorded
+ * for model_lazy_get), left empty; the end of it, or NULL. */
+static char *skip_defs(struct build *b, char *p, struct value **val)
+{
+	const char *q;
+
+	b->defs->s = b->s;
+	b->defs->end = b->end;
+	if (b->defs->defs_len || !(q = check_value(b->defs, p, 1)))
+		return NULL; /* (a second "defs" fails as a duplicate in load_json) */
+	b->defs->defs_off = (size_t)(p - b->s);
+	b->defs->defs_len = (size_t)(q - p);
+	*val = value_map(pos_at(b, p));
+	return (char *)q;
+}
+
+static struct value *build_object(struct build *b, char **pp, int depth)
+{
+	struct value *map = value_map(pos_at(b, *pp)), *val = NULL;
+	char *p = (char *)blank(*pp + 1, b->end);
+	bool plain;
+
+	if (p < b->end && *p == '}') {
+		*pp = p + 1;
+		return map;
+	}
+	for (;;) {
+		char *key = (char *)blank(p, b->end), *kend;
+
+		if (!(kend = (char *)check_string(key, b->end, &plain)))
+			break;
+		p = (char *)blank(kend, b->end);
+		if (p >= b->end || *p != ':')
+			break;
+		p = (char *)blank(p + 1, b->end);
+		if (depth == 0 && b->defs && kend - key == 6 && !memcmp(key, "\"defs\"", 6) &&
+		    p < b->end && *p == '{') {
+			if (!(p = skip_defs(b, p, &val)))
+				break;
+		} else if (!(val = build_value(b, &p, depth + 1))) {
+			break;
+		}
+		if (!add_key(b, map, key, kend, plain, val))
+			break;
+		p = (char *)blank(p, b->end);
+		if (p < b->end && *p == ',') {
+			p++;
+			continue;
+		}
+		if (p < b->end && *p == '}') {
+			*pp = p + 1;
+			return map;
+		}
+		break;
+	}
+	value_free(map);
+	return NULL;
+}
+
+static struct value *build_array(struct build *b, char **pp, int depth)
+{
+	struct value *list = value_list(pos_at(b, *pp)), *item;
+	char *p = (char *)blank(*pp + 1, b->end);
+
+	if (p < b->end && *p == ']') {
+		*pp = p + 1;
+		return list;
+	}
+	for (;;) {
+		p = (char *)blank(p, b->end);
+		if (!(item = build_value(b, &p, depth + 1)))
+			break;
+		value_list_append(list, item);
+		p = (char *)blank(p, b->end);
+		if (p < b->end && *p == ',') {
+			p++;
+			continue;
+		}
+		if (p < b->end && *p == ']') {
+			*pp = p + 1;
+			return list;
+		}
+		break;
+	}
+	value_free(list);
+	return NULL;
+}
+
+/* Recursion is bounded by FAST_MAX_DEPTH. */
+static struct value *build_value(struct build *b, char **pp, int depth)
+{
+	char *p = *pp;
+	const char *q = NULL;
+	struct value *v = NULL;
+
+	if (depth > FAST_MAX_DEPTH || p >= b->end)
+		return NULL;
+	switch (*p) {
+	case '{': return build_object(b, pp, depth);
+	case '[': return build_array(b, pp, depth);
+	case '"': return build_string(b, pp);
+	case 't':
+		if ((q = literal(p, b->end, "true", 4)))
+			v = value_bool(pos_at(b, p), true);
+		break;
+	case 'f':
+		if ((q = literal(p, b->end, "false", 5)))
+			v = value_bool(pos_at(b, p), false);
+		break;
+	case 'n':
+		if ((q = literal(p, b->end, "null", 4)))
+			v = value_null(pos_at(b, p));
+		break;
+	default: return build_number(b, pp);
+	}
+	if (v)
+		*pp = (char *)q;
+	return v;
+}
+
+/* ---- A line ---- */
+
+struct value *model_line_parse(const char *name, char *buf, size_t len,
+			       struct model_lazy **lazy)
+{
+	struct check c;
+	struct build b = { buf, buf + len, 0, 1, &c };
+	struct model_lazy *lz;
+	struct value *v = NULL;
+	char *p = (char *)blank(buf, buf + len);
+	size_t k;
+
+	*lazy = NULL;
+	memset(&c, 0, sizeof(c));
+	if (len >= FAST_MAX_LINE || p >= b.end || *p != '{')
+		return NULL;
+	b.file = srcfile_add(name);
+	v = build_value(&b, &p, 0);
+	while (v && p < b.end && *p && strchr(" \t\r\n", *p))
+		p++;
+	for (k = 0; v && k < c.n_defs; k++) /* names are looked up as written */
+		if (memchr(buf + c.defs[k].key, '\\', c.defs[k].key_len + 1))
+			p = NULL;
+	free(c.keys);
+	if (v && p != b.end) {
+		value_free(v);
+		v = NULL;
+	}
+	if (!v || !c.defs_len) {
+		free(c.defs);
+		return v;
+	}
+	lz = xcalloc(1, sizeof(*lz));
+	lz->text = xstrndup(buf + c.defs_off, c.defs_len);
+	lz->text_len = c.defs_len;
+	lz->file = b.file;
+	lz->col0 = 1 + (uint32_t)c.defs_off;
+	lz->defs = c.defs;
+	lz->n = c.n_defs;
+	for (k = 0; k < lz->n; k++) { /* offsets into text */
+		lz->defs[k].key -= c.defs_off;
+		lz->defs[k].off -= c.defs_off;
+	}
+	*lazy = lz;
+	return v;
+}
+
+const struct value *model_lazy_get(struct model_lazy *lz, struct value *defs, const char *name)
+{
+	size_t k, len = strlen(name);
+
+	for (k = 0; k < lz->n; k++) {
+		struct lazy_def *d = &lz->defs[k];
+		struct build b = { lz->text, lz->text + lz->text_len, lz->file, lz->col0, NULL };
+		char *p = lz->text + d->off;
+		struct value *v;
+
+		if (d->key_len != len || memcmp(lz->text + d->key + 1, name, len))
+			continue;
+		if (d->done)
+			return value_map_get(defs, name);
+		d->done = true;
+		v = build_value(&b, &p, 0); /* checked already: cannot fail */
+		if (v && !value_map_add(defs, name, srcpos_make(lz->file, 1, lz->col0 + (uint32_t)d->key), v))
+			v = NULL;
+		return v;
+	}
+	return NULL;
+}
+
+void model_lazy_load_all(struct model_lazy *lz, struct value *defs)
+{
+	size_t k;
+
+	for (k = 0; lz && k < lz->n; k++) {
+		char *name = xstrndup(lz->text + lz->defs[k].key + 1, lz->defs[k].key_len);
+
+		model_lazy_get(lz, defs, name);
+		free(name);
+	}
+}
+
+void model_lazy_free(struct model_lazy *lz)
+{
+	if (!lz)
+		return;
+	free(lz->text);
+	free(lz->defs);
+	free(lz);
+}
