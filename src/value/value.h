@@ -81,10 +81,10 @@ struct value {
 		} list;
 		struct {
 			struct value_entry *entries; /* in insertion order */
-			size_t n;                    /* count */
-			uint32_t *index;             /* hash slots (entry index + 1), built past a few keys */
-			uint32_t cap;                /* capacity (32 bits: a node stays 56 bytes) */
-			uint32_t index_cap;          /* slot count, a power of two, 0 = no index */
+			uint32_t *index;             /* hash slots (entry index + 1), built past a
+							few keys (the slot count is in flags) */
+			uint32_t n;                  /* count (32 bits: a node is 48 bytes) */
+			uint32_t cap;                /* capacity */
 		} map;
 		struct {
 			char *reason; /* owned: why the value cannot be known */
