@@ -46,6 +46,9 @@ static void set_index_cap(struct value *map, size_t cap)
 	map->flags = (map->flags & ~(0xffu << F_LOG_SHIFT)) | (log << F_LOG_SHIFT);
 }
 
+_Static_assert(sizeof(void *) != 8 || sizeof(struct value) == 48,
+	       "a node is 48 bytes on 64-bit targets");
+
 /* The arena of node v, or NULL when v is on the heap. */
 static struct value_arena *arena_of(const struct value *v)
 {
