@@ -43,11 +43,11 @@ static void set_index_cap(struct value *map, size_t cap)
 
 	while (((size_t)1 << log) < cap)
 		log++;
-	map->flags = (map->flags & ~(0xffu << F_LOG_SHIFT)) | (log << F_LOG_SHIFT);
+	map->flags = (uint16_t)((map->flags & ~(0xffu << F_LOG_SHIFT)) | (log << F_LOG_SHIFT));
 }
 
-_Static_assert(sizeof(void *) != 8 || sizeof(struct value) == 48,
-	       "a node is 48 bytes on 64-bit targets");
+_Static_assert(sizeof(void *) != 8 || sizeof(struct value) == 40,
+	       "a node is 40 bytes on 64-bit targets");
 
 /* The arena of node v, or NULL when v is on the heap. */
 static struct value_arena *arena_of(const struct value *v)

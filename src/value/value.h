@@ -62,9 +62,10 @@ struct value_entry {
 };
 
 struct value {
-	enum value_kind kind; /* never VALUE_INVALID in a built tree */
+	uint16_t kind;        /* an enum value_kind, never VALUE_INVALID in a built
+				 tree (16 bits: a node is 40 bytes) */
+	uint16_t flags;       /* where the node's memory lives (value.c's own) */
 	struct srcpos pos;    /* where the value was written (or computed) */
-	uint32_t flags;       /* where the node's memory lives (value.c's own) */
 	union {
 		bool boolean;
 		struct {
@@ -83,7 +84,7 @@ struct value {
 			struct value_entry *entries; /* in insertion order */
 			uint32_t *index;             /* hash slots (entry index + 1), built past a
 							few keys (the slot count is in flags) */
-			uint32_t n;                  /* count (32 bits: a node is 48 bytes) */
+			uint32_t n;                  /* count (32 bits: a node is 40 bytes) */
 			uint32_t cap;                /* capacity */
 		} map;
 		struct {
