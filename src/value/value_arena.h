@@ -20,6 +20,10 @@ struct value_arena;
 
 /* Returns a new, empty arena. */
 struct value_arena *value_arena_new(void);
+/* Returns a new, empty arena for about expect bytes: a large one gets its
+ * chunks mapped at once, their pages present (fewer page faults); more
+ * than expect still works, in further chunks. */
+struct value_arena *value_arena_new_sized(size_t expect);
 /* Frees a and everything allocated in it; NULL is fine. */
 void value_arena_free(struct value_arena *a);
 /* Returns n bytes (aligned to 8) owned by a.  Blocks past a quarter of a
