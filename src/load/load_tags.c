@@ -57,10 +57,11 @@ static struct value *split_getatt(struct value_arena *a, struct value *inner)
 	if (!dot)
 		return inner; /* no attribute: kept as written, the resolver reports it */
 	list = value_list_in(a, inner->pos);
-	parts[0].val = value_string_in(a, inner->pos, s, (size_t)(dot - s));
 	parts[1].val = value_string_in(a, inner->pos, dot + 1, strlen(dot + 1));
+	inner->u.string.s[dot - s] = '\0'; /* inner keeps its first part (its text is a's) */
+	inner->u.string.len = (size_t)(dot - s);
+	parts[0].val = inner;
 	value_arena_list_fill(list, parts, 2);
-	value_free(inner);
 	return list;
 }
 
