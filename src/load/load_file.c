@@ -75,6 +75,10 @@ static int looks_like_json(const char *buf, size_t len)
 	return 0;
 }
 
+/* Arena bytes a loaded tree takes per input byte, about (a 125 KB YAML
+ * template takes 690 KB); less is fine, the arena grows past it. */
+#define ARENA_PER_BYTE 4
+
 /* Takes a; the loaded root sealed as a's owner, or NULL (a freed). */
 static struct value *seal(struct value_arena *a, struct value *root)
 {
@@ -104,7 +108,7 @@ struct value *load_buffer(const char *name, const char *buf, size_t len,
 	}
 	if (load_check_text(file, buf, len, dl) < 0)
 		return NULL;
-	a = value_arena_new();
+	a = value_arena_new_sized(ARENA_PER_BYTE * len);
 	if (opt->format == LOAD_JSON)
 		return seal(a, load_json(a, file, buf, len, dl));
 	if (opt->format == LOAD_YAML || !looks_like_json(buf, len))
@@ -114,7 +118,7 @@ struct value *load_buffer(const char *name, const char *buf, size_t len,
 	if (!v) {
 		struct diag_list yaml_errors = DIAG_LIST_INIT;
 
-		a = value_arena_new();
+		a = value_arena_new_sized(ARENA_PER_BYTE * len);
 		v = seal(a, load_yaml(a, file, buf, len, opt->cfn_tags, opt->meta, &yaml_errors));
 		if (!v) {
 			size_t i;

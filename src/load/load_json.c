@@ -9,6 +9,7 @@
 #include "load/load.h"
 #include "util/strbuf.h"
 #include "value/value_arena.h"
+#include "value/value_scratch.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
@@ -26,6 +27,7 @@ struct json_parser {
 	size_t n_nodes;     /* keys and values begun so far (LOAD_MAX_NODES) */
 	struct diag_list *dl;
 	int failed;         /* an error was reported */
+	struct value_scratch scratch; /* children of the open objects and arrays */
 };
 
 static struct srcpos here(const struct json_parser *p)
@@ -296,6 +298,7 @@ static int literal(struct json_parser *p, const char *word)
 static struct value *parse_object(struct json_parser *p)
 {
 	struct value *map = value_map_in(p->arena, here(p));
+	struct value_scratch_mark mark;
 
 	advance(p); /* '{' */
 	skip_ws(p);
@@ -303,6 +306,7 @@ static struct value *parse_object(struct json_parser *p)
 		advance(p);
 		return map;
 	}
+	value_scratch_open(&p->scratch, &mark);
 	for (;;) {
 		struct srcpos key_pos;
 		struct value *val;
@@ -328,11 +332,12 @@ static struct value *parse_object(struct json_parser *p)
 		val = parse_value(p);
 		if (!val)
 			break;
-		if (!value_map_add_arena_key(map, key, key_pos, val)) {
+		if (!value_scratch_add(&p->scratch, &mark, key, key_pos, val)) {
 			struct strbuf sb = STRBUF_INIT;
 			strbuf_addf(&sb, "duplicate key \"%s\"", key);
 			fail(p, key_pos, sb.buf);
 			strbuf_release(&sb);
+			value_free(val);
 			break;
 		}
 		skip_ws(p);
@@ -342,11 +347,13 @@ static struct value *parse_object(struct json_parser *p)
 		}
 		if (peek(p) == '}') {
 			advance(p);
+			value_scratch_close(&p->scratch, &mark, map); /* at exact size */
 			return map;
 		}
 		describe_unexpected(p, "',' or '}'");
 		break;
 	}
+	value_scratch_close(&p->scratch, &mark, NULL);
 	value_free(map);
 	return NULL;
 }
@@ -354,6 +361,7 @@ static struct value *parse_object(struct json_parser *p)
 static struct value *parse_array(struct json_parser *p)
 {
 	struct value *list = value_list_in(p->arena, here(p));
+	struct value_scratch_mark mark;
 
 	advance(p); /* '[' */
 	skip_ws(p);
@@ -361,12 +369,13 @@ static struct value *parse_array(struct json_parser *p)
 		advance(p);
 		return list;
 	}
+	value_scratch_open(&p->scratch, &mark);
 	for (;;) {
 		struct value *item = parse_value(p);
 
 		if (!item)
 			break;
-		value_list_append(list, item);
+		value_scratch_push(&p->scratch, item);
 		skip_ws(p);
 		if (peek(p) == ',') {
 			advance(p);
@@ -374,11 +383,13 @@ static struct value *parse_array(struct json_parser *p)
 		}
 		if (peek(p) == ']') {
 			advance(p);
+			value_scratch_close(&p->scratch, &mark, list); /* at exact size */
 			return list;
 		}
 		describe_unexpected(p, "',' or ']'");
 		break;
 	}
+	value_scratch_close(&p->scratch, &mark, NULL);
 	value_free(list);
 	return NULL;
 }
@@ -426,10 +437,12 @@ static struct value *parse_value(struct json_parser *p)
 struct value *load_json(struct value_arena *a, uint32_t file, const char *buf,
 			size_t len, struct diag_list *dl)
 {
-	struct json_parser p = { a, STRBUF_INIT, buf, len, 0, file, 1, 1, 0, 0, dl, 0 };
+	struct json_parser p = { a, STRBUF_INIT, buf, len, 0, file, 1, 1, 0, 0, dl, 0,
+				 VALUE_SCRATCH_INIT };
 	struct value *v = parse_value(&p);
 
 	strbuf_release(&p.text);
+	value_scratch_release(&p.scratch);
 	if (!v)
 		return NULL;
 	skip_ws(&p);

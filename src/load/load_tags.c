@@ -2,6 +2,7 @@
  * load_tags.c - the table of CloudFormation short-form YAML tags.
  */
 #include "load/load_tags.h"
+#include "value/value_arena.h"
 
 #include <string.h>
 
@@ -50,14 +51,17 @@ static struct value *split_getatt(struct value_arena *a, struct value *inner)
 {
 	const char *s = inner->u.string.s;
 	const char *dot = strchr(s, '.');
+	struct value_entry parts[2] = { { NULL, { 0, 0, 0 }, NULL }, { NULL, { 0, 0, 0 }, NULL } };
 	struct value *list;
 
 	if (!dot)
 		return inner; /* no attribute: kept as written, the resolver reports it */
 	list = value_list_in(a, inner->pos);
-	value_list_append(list, value_string_in(a, inner->pos, s, (size_t)(dot - s)));
-	value_list_append(list, value_string_in(a, inner->pos, dot + 1, strlen(dot + 1)));
-	value_free(inner);
+	parts[1].val = value_string_in(a, inner->pos, dot + 1, strlen(dot + 1));
+	inner->u.string.s[dot - s] = '\0'; /* inner keeps its first part (its text is a's) */
+	inner->u.string.len = (size_t)(dot - s);
+	parts[0].val = inner;
+	value_arena_list_fill(list, parts, 2);
 	return list;
 }
 
@@ -65,9 +69,13 @@ struct value *load_cfn_wrap(struct value_arena *a, const struct cfn_tag *t,
 			    struct srcpos pos, struct value *inner)
 {
 	struct value *map = value_map_in(a, pos);
+	struct value_entry e;
 
 	if (t->arg == CFN_TAG_GETATT && inner->kind == VALUE_STRING)
 		inner = split_getatt(a, inner);
-	value_map_add(map, t->key, pos, inner);
+	e.key = (char *)t->key; /* static: outlives the tree */
+	e.key_pos = pos;
+	e.val = inner;
+	value_arena_map_fill(map, &e, 1); /* one entry, no spare room */
 	return map;
 }

@@ -12,6 +12,7 @@
 #include "load/load_tags.h"
 #include "util/strbuf.h"
 #include "value/value_arena.h"
+#include "value/value_scratch.h"
 #include "util/xalloc.h"
 
 #include <stdbool.h>
@@ -37,6 +38,7 @@ struct frame {
 	const char *key;           /* maps: pending key (owned by the arena), NULL
 				      when expecting one */
 	struct srcpos key_pos;     /* maps: where the pending key was written */
+	struct value_scratch_mark mark; /* its children on the loader's scratch */
 };
 
 struct yaml_loader {
@@ -45,6 +47,7 @@ struct yaml_loader {
 	struct diag_list *dl;
 	int cfn_tags;              /* accept CloudFormation tags */
 	struct frame *stack;       /* open collections */
+	struct value_scratch scratch; /* children of the open collections */
 	size_t depth, cap;
 	struct anchor *anchors;    /* uthash by name */
 	struct value *root;        /* finished document root */
@@ -280,6 +283,16 @@ static struct value *expand_alias(struct yaml_loader *ld, const char *name,
 
 /* ---- The stack of open collections ---- */
 
+/* Makes key (text owned by the arena, or static) the pending key of map
+ * frame top. */
+static void set_key(struct yaml_loader *ld, struct frame *top, struct srcpos pos, const char *key)
+{
+	top->key_pos = pos;
+	top->key = key;
+	if (!strcmp(key, "<<"))
+		fail(ld, pos, "YAML merge keys (<<) are not supported");
+}
+
 /* Takes node; places a finished node into its parent (or as the root). */
 static void attach(struct yaml_loader *ld, struct value *node)
 {
@@ -291,7 +304,7 @@ static void attach(struct yaml_loader *ld, struct value *node)
 	}
 	top = &ld->stack[ld->depth - 1];
 	if (top->node->kind == VALUE_LIST) {
-		value_list_append(top->node, node);
+		value_scratch_push(&ld->scratch, node);
 		return;
 	}
 	if (!top->key) {
@@ -302,20 +315,18 @@ static void attach(struct yaml_loader *ld, struct value *node)
 			return;
 		}
 		/* the text stays in the arena when the node is retired */
-		top->key_pos = node->pos;
-		top->key = node->kind == VALUE_STRING ? node->u.string.s
-			 : node->kind == VALUE_NUMBER ? node->u.number.text
-			 : node->kind == VALUE_BOOL ? (node->u.boolean ? "true" : "false")
-			 : "";
-		if (!strcmp(top->key, "<<"))
-			fail(ld, node->pos, "YAML merge keys (<<) are not supported");
-		if (node->kind != VALUE_STRING && node->kind != VALUE_NUMBER)
-			top->key = value_arena_strndup(ld->arena, top->key, strlen(top->key));
+		set_key(ld, top, node->pos,
+			node->kind == VALUE_STRING ? node->u.string.s
+			: node->kind == VALUE_NUMBER ? node->u.number.text
+			: node->kind == VALUE_BOOL ? (node->u.boolean ? "true" : "false")
+			: ""); /* static text outlives the tree too */
 		value_free(node);
 		return;
 	}
-	if (!value_map_add_arena_key(top->node, top->key, top->key_pos, node))
+	if (!value_scratch_add(&ld->scratch, &top->mark, top->key, top->key_pos, node)) {
 		fail(ld, top->key_pos, "duplicate key \"%s\"", top->key);
+		value_free(node);
+	}
 	top->key = NULL;
 }
 
@@ -347,6 +358,7 @@ static void open_frame(struct yaml_loader *ld, struct value *node,
 	f->anchor = anchor ? xstrdup((const char *)anchor) : NULL;
 	f->first_node = ld->n_nodes - 1;
 	f->key = NULL;
+	value_scratch_open(&ld->scratch, &f->mark);
 }
 
 static void close_frame(struct yaml_loader *ld, struct srcpos end_pos)
@@ -357,6 +369,7 @@ static void close_frame(struct yaml_loader *ld, struct srcpos end_pos)
 		/* unreachable with libyaml's event order; kept for safety */
 		fail(ld, end_pos, "mapping key \"%s\" has no value", f.key);
 	}
+	value_scratch_close(&ld->scratch, &f.mark, f.node); /* its children, at exact size */
 	finish_node(ld, f.node, f.tag, f.anchor, f.first_node, f.node->pos);
 }
 
@@ -392,11 +405,18 @@ static void on_scalar(struct yaml_loader *ld, const yaml_event_t *ev)
 	    too_many(ld, 1, pos))
 		return;
 	if (next_is_key(ld) && !cfn &&
-	    strlen((const char *)ev->data.scalar.value) == ev->data.scalar.length)
+	    strlen((const char *)ev->data.scalar.value) == ev->data.scalar.length) {
 		/* a mapping key is its text: a logical id Off or No is not a boolean */
+		if (!ev->data.scalar.anchor) { /* only the text is kept: no node */
+			ld->n_nodes++;
+			set_key(ld, &ld->stack[ld->depth - 1], pos,
+				value_arena_strndup(ld->arena, (const char *)ev->data.scalar.value,
+						    ev->data.scalar.length));
+			return;
+		}
 		v = value_string_in(ld->arena, pos, (const char *)ev->data.scalar.value,
 				    ev->data.scalar.length);
-	else
+	} else
 		v = scalar_value(ld, ev, cfn, pos);
 	if (!v)
 		return;
@@ -458,8 +478,10 @@ static void free_loader(struct yaml_loader *ld)
 	while (ld->depth) {
 		struct frame *f = &ld->stack[--ld->depth];
 		free(f->anchor);
+		value_scratch_close(&ld->scratch, &f->mark, NULL);
 		value_free(f->node);
 	}
+	value_scratch_release(&ld->scratch);
 	free(ld->stack);
 }
 

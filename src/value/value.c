@@ -27,6 +27,27 @@
 		       the same block */
 #define F_KEYS 8u   /* heap map: its keys follow its entries (cap of them) in the
 		       entries' block */
+#define F_LOG_SHIFT 8 /* maps: bits 8-15 hold log2 of the index's slot count, 0 = none */
+
+/* Slot count of map's index (a power of two), 0 when it has none. */
+static inline size_t index_cap(const struct value *map)
+{
+	unsigned log = (map->flags >> F_LOG_SHIFT) & 0xffu;
+
+	return log ? (size_t)1 << log : 0;
+}
+
+static void set_index_cap(struct value *map, size_t cap)
+{
+	unsigned log = 0;
+
+	while (((size_t)1 << log) < cap)
+		log++;
+	map->flags = (uint16_t)((map->flags & ~(0xffu << F_LOG_SHIFT)) | (log << F_LOG_SHIFT));
+}
+
+_Static_assert(sizeof(void *) != 8 || sizeof(struct value) == 40,
+	       "a node is 40 bytes on 64-bit targets");
 
 /* The arena of node v, or NULL when v is on the heap. */
 static struct value_arena *arena_of(const struct value *v)
@@ -487,7 +508,7 @@ static uint32_t hash_key(const char *s)
 
 static void index_insert(struct value *map, size_t entry)
 {
-	size_t mask = map->u.map.index_cap - 1;
+	size_t mask = index_cap(map) - 1;
 	size_t slot = hash_key(map->u.map.entries[entry].key) & mask;
 
 	while (map->u.map.index[slot])
@@ -503,16 +524,16 @@ static void index_rebuild(struct value *map)
 	while (cap < map->u.map.n * 2)
 		cap *= 2;
 	if (a) {
-		if (map->u.map.index_cap)
+		if (index_cap(map))
 			value_arena_poison(map->u.map.index,
-					   map->u.map.index_cap * sizeof(uint32_t));
+					   index_cap(map) * sizeof(uint32_t));
 		map->u.map.index = alloc_array(a, cap, sizeof(uint32_t));
 		memset(map->u.map.index, 0, cap * sizeof(uint32_t));
 	} else {
 		free(map->u.map.index);
 		map->u.map.index = xcalloc(cap, sizeof(uint32_t));
 	}
-	map->u.map.index_cap = (uint32_t)cap;
+	set_index_cap(map, cap);
 	for (i = 0; i < map->u.map.n; i++)
 		index_insert(map, i);
 }
@@ -522,8 +543,8 @@ static inline __attribute__((always_inline)) long find_entry(const struct value 
 {
 	size_t i;
 
-	if (map->u.map.index_cap) {
-		size_t mask = map->u.map.index_cap - 1;
+	if (index_cap(map)) {
+		size_t mask = index_cap(map) - 1;
 		size_t slot = hash_key(key) & mask;
 		uint32_t e;
 
@@ -560,9 +581,8 @@ static void own_keys(struct value *map)
 	map->flags &= ~F_KEYS;
 }
 
-/* value_map_add; copy_key false: key is owned by the map's arena. */
-static bool map_add(struct value *map, const char *key, struct srcpos key_pos,
-		    struct value *val, bool copy_key)
+bool value_map_add(struct value *map, const char *key, struct srcpos key_pos,
+		   struct value *val)
 {
 	struct value_entry *e;
 
@@ -586,27 +606,41 @@ static bool map_add(struct value *map, const char *key, struct srcpos key_pos,
 		map->u.map.cap = (uint32_t)(cap < UINT32_MAX ? cap : UINT32_MAX);
 	}
 	e = &map->u.map.entries[map->u.map.n++];
-	e->key = copy_key ? dup_in(arena_of(map), key, strlen(key)) : (char *)key;
+	e->key = dup_in(arena_of(map), key, strlen(key));
 	e->key_pos = key_pos;
 	e->val = val;
-	if (map->u.map.index_cap && map->u.map.n * 2 <= map->u.map.index_cap)
+	if (index_cap(map) && map->u.map.n * 2 <= index_cap(map))
 		index_insert(map, map->u.map.n - 1);
 	else if (map->u.map.n > MAP_INDEX_MIN)
 		index_rebuild(map);
 	return true;
 }
 
-bool value_map_add(struct value *map, const char *key, struct srcpos key_pos,
-		   struct value *val)
+void value_arena_map_fill(struct value *map, const struct value_entry *e, size_t n)
 {
-	return map_add(map, key, key_pos, val, true);
+	assert(map->kind == VALUE_MAP && (map->flags & F_ARENA) && !map->u.map.n);
+	if (!n)
+		return;
+	map->u.map.entries = alloc_array(value_arena_of(map), n, sizeof(*e));
+	memcpy(map->u.map.entries, e, n * sizeof(*e));
+	map->u.map.n = n;
+	map->u.map.cap = (uint32_t)n;
+	if (n > MAP_INDEX_MIN)
+		index_rebuild(map);
 }
 
-bool value_map_add_arena_key(struct value *map, const char *key, struct srcpos key_pos,
-			     struct value *val)
+void value_arena_list_fill(struct value *list, const struct value_entry *e, size_t n)
 {
-	assert(map->flags & F_ARENA);
-	return map_add(map, key, key_pos, val, false);
+	size_t i;
+
+	assert(list->kind == VALUE_LIST && (list->flags & F_ARENA) && !list->u.list.n);
+	if (!n)
+		return;
+	list->u.list.items = alloc_array(value_arena_of(list), n, sizeof(*list->u.list.items));
+	for (i = 0; i < n; i++)
+		list->u.list.items[i] = e[i].val;
+	list->u.list.n = n;
+	list->u.list.cap = n;
 }
 
 void value_map_set(struct value *map, const char *key, struct value *val)
@@ -661,7 +695,7 @@ struct value *value_map_take(struct value *map, const char *key)
 	memmove(&map->u.map.entries[i], &map->u.map.entries[i + 1],
 		(map->u.map.n - (size_t)i - 1) * sizeof(struct value_entry));
 	map->u.map.n--;
-	if (map->u.map.index_cap)
+	if (index_cap(map))
 		index_rebuild(map);
 	return val;
 }

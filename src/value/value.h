@@ -62,9 +62,10 @@ struct value_entry {
 };
 
 struct value {
-	enum value_kind kind; /* never VALUE_INVALID in a built tree */
+	uint16_t kind;        /* an enum value_kind, never VALUE_INVALID in a built
+				 tree (16 bits: a node is 40 bytes) */
+	uint16_t flags;       /* where the node's memory lives (value.c's own) */
 	struct srcpos pos;    /* where the value was written (or computed) */
-	uint32_t flags;       /* where the node's memory lives (value.c's own) */
 	union {
 		bool boolean;
 		struct {
@@ -81,10 +82,10 @@ struct value {
 		} list;
 		struct {
 			struct value_entry *entries; /* in insertion order */
-			size_t n;                    /* count */
-			uint32_t *index;             /* hash slots (entry index + 1), built past a few keys */
-			uint32_t cap;                /* capacity (32 bits: a node stays 56 bytes) */
-			uint32_t index_cap;          /* slot count, a power of two, 0 = no index */
+			uint32_t *index;             /* hash slots (entry index + 1), built past a
+							few keys (the slot count is in flags) */
+			uint32_t n;                  /* count (32 bits: a node is 40 bytes) */
+			uint32_t cap;                /* capacity */
 		} map;
 		struct {
 			char *reason; /* owned: why the value cannot be known */

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #if defined(__SANITIZE_ADDRESS__)
 #define ARENA_ASAN 1
@@ -37,6 +38,8 @@
 #define CHUNK ((size_t)16384)  /* chunk size and alignment, a power of two */
 #define BIG (CHUNK / 4)        /* larger requests get their own block */
 #define SLAB 8                 /* chunks allocated at once past the first SLAB */
+#define PREFAULT_MIN ((size_t)256 * 1024) /* a region expected this large is mapped
+					     with its pages at once */
 
 struct chunk {
 	struct value_arena *arena; /* owner, found by masking a node's address */
@@ -58,6 +61,8 @@ struct value_arena {
 	size_t n_chunks;      /* chunks in use */
 	char *reserve;        /* the next unused chunk of the last block, or NULL */
 	size_t n_reserve;     /* unused chunks from reserve on */
+	char *region;         /* chunks mapped at once (value_arena_new_sized), or NULL */
+	size_t region_size;   /* its bytes */
 };
 
 #define HEADER ((sizeof(struct chunk) + 15) & ~(size_t)15)
@@ -95,12 +100,53 @@ static struct chunk *new_chunk(struct value_arena *a)
 	return c;
 }
 
-struct value_arena *value_arena_new(void)
+/* Maps n chunks for a, aligned and with their pages present (one system
+ * call instead of a page fault per page), as a's reserve.  Without it (no
+ * memory, or a sanitizer build, whose use-after-free checks need malloc's
+ * blocks) the chunks come from malloc as usual. */
+static void map_region(struct value_arena *a, size_t n)
+{
+#if !defined(ARENA_ASAN) && defined(MAP_POPULATE) && defined(MAP_ANONYMOUS)
+	size_t bytes = n * CHUNK, head;
+	char *p = mmap(NULL, bytes + CHUNK, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+		       -1, 0);
+	char *start;
+
+	if (p == MAP_FAILED)
+		return;
+	head = (CHUNK - ((uintptr_t)p & (CHUNK - 1))) & (CHUNK - 1);
+	start = p + head;
+	if (head)
+		munmap(p, head);
+	munmap(start + bytes, CHUNK - head);
+	if (mmap(start, bytes, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_POPULATE, -1, 0) == MAP_FAILED) {
+		munmap(start, bytes);
+		return;
+	}
+	a->region = start;
+	a->region_size = bytes;
+	a->reserve = start;
+	a->n_reserve = n;
+#else
+	(void)a;
+	(void)n;
+#endif
+}
+
+struct value_arena *value_arena_new_sized(size_t expect)
 {
 	struct value_arena *a = xcalloc(1, sizeof(*a));
 
+	if (expect >= PREFAULT_MIN)
+		map_region(a, (expect + CHUNK - 1) / CHUNK);
 	new_chunk(a);
 	return a;
+}
+
+struct value_arena *value_arena_new(void)
+{
+	return value_arena_new_sized(0);
 }
 
 void value_arena_free(struct value_arena *a)
@@ -122,6 +168,8 @@ void value_arena_free(struct value_arena *a)
 		bn = b->next;
 		free(b);
 	}
+	if (a->region)
+		munmap(a->region, a->region_size);
 	free(a);
 }
 

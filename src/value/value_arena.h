@@ -20,6 +20,10 @@ struct value_arena;
 
 /* Returns a new, empty arena. */
 struct value_arena *value_arena_new(void);
+/* Returns a new, empty arena for about expect bytes: a large one gets its
+ * chunks mapped at once, their pages present (fewer page faults); more
+ * than expect still works, in further chunks. */
+struct value_arena *value_arena_new_sized(size_t expect);
 /* Frees a and everything allocated in it; NULL is fine. */
 void value_arena_free(struct value_arena *a);
 /* Returns n bytes (aligned to 8) owned by a.  Blocks past a quarter of a
@@ -37,9 +41,12 @@ struct value_arena *value_arena_of(const void *p);
  * no-op. */
 void value_arena_poison(const void *p, size_t n);
 
-/* value_map_add for a map in arena a whose key is already owned by a
- * (the map keeps the pointer, no copy).  Takes val. */
-bool value_map_add_arena_key(struct value *map, const char *key, struct srcpos key_pos,
-			     struct value *val);
+/* Gives empty arena map `map` the n entries at e (keys distinct, owned by
+ * its arena or static; values nodes of its arena: the map takes them) in
+ * one array of exactly n, and its index. */
+void value_arena_map_fill(struct value *map, const struct value_entry *e, size_t n);
+/* Gives empty arena list `list` the values of the n entries at e (nodes of
+ * its arena: the list takes them) in one array of exactly n. */
+void value_arena_list_fill(struct value *list, const struct value_entry *e, size_t n);
 
 #endif

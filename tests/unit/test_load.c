@@ -226,6 +226,27 @@ static void test_errors_yaml(void **state)
 		     "scanning a quoted scalar (line 1, column 4)");
 }
 
+/* Children are collected per open collection and copied when it closes:
+ * duplicates are found among a map's own keys only, past the point where a
+ * map gets an index too, and nested collections keep their children. */
+static void test_children_per_collection(void **state)
+{
+	(void)state;
+	assert_same_tree("A: {x: 1, y: [a, {x: 2}]}\nB: {x: 3}\nx: [[], {}, [x]]\n",
+			 "{\"A\": {\"x\": 1, \"y\": [\"a\", {\"x\": 2}]}, \"B\": {\"x\": 3}, "
+			 "\"x\": [[], {}, [\"x\"]]}");
+	assert_same_tree("{\"k1\": 1, \"k2\": 2, \"k3\": 3, \"k4\": 4, \"k5\": 5, \"k6\": 6, "
+			 "\"k7\": 7, \"k8\": 8, \"k9\": {\"k1\": 1}, \"k10\": [10]}",
+			 "{\"k1\": 1, \"k2\": 2, \"k3\": 3, \"k4\": 4, \"k5\": 5, \"k6\": 6, "
+			 "\"k7\": 7, \"k8\": 8, \"k9\": {\"k1\": 1}, \"k10\": [10]}");
+	expect_error("dup1.yaml", "A:\n  x: 1\nB: 2\nA: 3\n", "4:1: duplicate key \"A\"");
+	expect_error("dup2.yaml", "k1: 1\nk2: 2\nk3: 3\nk4: 4\nk5: 5\nk6: 6\nk7: 7\nk8: 8\n"
+		     "k9: {k3: 1}\nk10: 10\nk3: 11\n", "11:1: duplicate key \"k3\"");
+	expect_error("dup3.json", "{\"k1\": 1, \"k2\": 2, \"k3\": 3, \"k4\": 4, \"k5\": 5, "
+		     "\"k6\": 6, \"k7\": 7, \"k8\": 8, \"k9\": [{\"k9\": 9}], \"k9\": 0}",
+		     "1:93: duplicate key \"k9\"");
+}
+
 static void test_errors_json(void **state)
 {
 	(void)state;
@@ -373,6 +394,7 @@ int main(void)
 		cmocka_unit_test(test_bom_and_empty),
 		cmocka_unit_test(test_errors_yaml),
 		cmocka_unit_test(test_errors_json),
+		cmocka_unit_test(test_children_per_collection),
 		cmocka_unit_test(test_errors_bytes),
 		cmocka_unit_test(test_depth_limit),
 		cmocka_unit_test(test_alias_bomb),
