@@ -84,9 +84,11 @@ static bool plain_number(const char *p, const char *stop, unsigned long long *ou
 	if (p == stop || stop - p > 19)
 		return false;
 	for (; p < stop; p++) {
-		if (*p < '0' || *p > '9')
+		unsigned digit = (unsigned)(unsigned char)*p - '0'; /* one test: wraps below '0' */
+
+		if (digit > 9)
 			return false;
-		n = n * 10 + (unsigned long long)(*p - '0');
+		n = n * 10 + digit;
 	}
 	*out = n;
 	return true;
