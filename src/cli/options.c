@@ -11,6 +11,7 @@
 #include "util/xalloc.h"
 
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -233,14 +234,35 @@ static int check_combinations(struct cli_options *o, struct diag_list *dl)
 	return rc;
 }
 
+/* Today's UTC date as YYYY-MM-DD, computed from the day count (the civil
+ * calendar from days since 1970-01-01): gmtime_r would first read
+ * /etc/localtime, which a UTC date never needs.  Years outside 1000..9999
+ * (never, in practice) still go through gmtime_r and strftime. */
+static void format_today(char today[11], time_t now)
+{
+	long long days = (long long)(now / 86400) - (now % 86400 < 0);
+	long long z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+	long long doe = z - era * 146097;
+	long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+	long long d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+	long long y = yoe + era * 400 + (m <= 2);
+
+	if (y >= 1000 && y <= 9999) {
+		snprintf(today, 11, "%04d-%02d-%02d", (int)y, (int)m, (int)d);
+	} else {
+		struct tm tm;
+
+		gmtime_r(&now, &tm);
+		strftime(today, 11, "%Y-%m-%d", &tm);
+	}
+}
+
 int cli_parse_options(int argc, char **argv, struct cli_options *o, struct diag_list *dl)
 {
 	int c, rc = 0;
-	time_t now = time(NULL);
-	struct tm tm;
 
-	gmtime_r(&now, &tm);
-	strftime(o->today, sizeof(o->today), "%Y-%m-%d", &tm);
+	format_today(o->today, time(NULL));
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", long_options, NULL)) != -1) {

@@ -58,6 +58,7 @@ struct model_compiled_rec {
 struct model_dir {
 	char *path;                      /* owned: the directory */
 	char *data_path;                 /* owned: generated/types.jsonl, or NULL */
+	int data_fd;                     /* owned: data_path opened on first read, or -1 */
 	struct model_index_entry *index; /* owned, sorted by type */
 	char *index_buf;                 /* owned: types.idx, holding the type names */
 	size_t n_index;

@@ -84,9 +84,11 @@ static bool plain_number(const char *p, const char *stop, unsigned long long *ou
 	if (p == stop || stop - p > 19)
 		return false;
 	for (; p < stop; p++) {
-		if (*p < '0' || *p > '9')
+		unsigned digit = (unsigned)(unsigned char)*p - '0'; /* one test: wraps below '0' */
+
+		if (digit > 9)
 			return false;
-		n = n * 10 + (unsigned long long)(*p - '0');
+		n = n * 10 + digit;
 	}
 	*out = n;
 	return true;
@@ -188,6 +190,7 @@ static int open_dir(struct model_dir *d, const char *path, struct diag_list *dl)
 	int rc = 0;
 
 	memset(d, 0, sizeof(*d));
+	d->data_fd = -1;
 	d->path = xstrdup(path);
 	if (!is_dir(path)) {
 		diag_error(dl, SRCPOS_NONE, "%s: model directory not found", path);
@@ -202,6 +205,8 @@ static int open_dir(struct model_dir *d, const char *path, struct diag_list *dl)
 
 static void free_dir(struct model_dir *d)
 {
+	if (d->data_fd >= 0)
+		close(d->data_fd);
 	free(d->index);
 	free(d->index_buf);
 	free(d->path);
@@ -293,6 +298,12 @@ void model_set_free(struct model_set *ms)
 
 	if (!ms)
 		return;
+	/* The directories first: freeing their large buffers (types.idx is
+	 * ~70 KB) makes malloc consolidate every small free chunk it holds,
+	 * which is cheap now and costly after the models' trees are freed. */
+	for (i = 0; i < ms->n_dirs; i++)
+		free_dir(&ms->dirs[i]);
+	free(ms->dirs);
 	HASH_ITER(hh, ms->models, e, tmp) {
 		HASH_DEL(ms->models, e);
 		model_free(e->model);
@@ -306,9 +317,6 @@ void model_set_free(struct model_set *ms)
 		value_free(ms->overlays[i].kept);
 	}
 	free(ms->overlays);
-	for (i = 0; i < ms->n_dirs; i++)
-		free_dir(&ms->dirs[i]);
-	free(ms->dirs);
 	model_regex_free(ms->regex);
 	free(ms);
 }
@@ -350,8 +358,9 @@ const char *model_set_type_at(const struct model_set *ms, size_t i)
 
 /* Reads and parses the generated line of e (new tree, its definitions
  * in *lazy, new, when they are left for later) or NULL with an error
- * naming the file and line. */
-static struct value *read_line(const struct model_dir *d, const struct model_index_entry *e,
+ * naming the file and line.  types.jsonl is opened on the first read and
+ * kept open until the set is freed (a failed open is tried again next time). */
+static struct value *read_line(struct model_dir *d, const struct model_index_entry *e,
 			       struct model_lazy **lazy, struct diag_list *dl)
 {
 	static const struct load_options json = { LOAD_JSON, 0, 0, NULL };
@@ -359,7 +368,7 @@ static struct value *read_line(const struct model_dir *d, const struct model_ind
 	char *buf = xmalloc(e->len + 1);
 	struct value *v = NULL;
 	size_t got = 0;
-	int fd = open(d->data_path, O_RDONLY);
+	int fd = d->data_fd >= 0 ? d->data_fd : (d->data_fd = open(d->data_path, O_RDONLY | O_CLOEXEC));
 
 	while (fd >= 0 && got < e->len) {
 		ssize_t r = pread(fd, buf + got, e->len - got, (off_t)(e->offset + got));
@@ -374,8 +383,6 @@ static struct value *read_line(const struct model_dir *d, const struct model_ind
 			   e->type, fd < 0 ? strerror(errno) : "file shorter than its index");
 	else if (!(v = model_line_parse(name, buf, e->len, lazy)))
 		v = load_buffer(name, buf, e->len, &json, dl);
-	if (fd >= 0)
-		close(fd);
 	if (v && !(v->kind == VALUE_MAP && value_is_string(value_map_get(v, "t")) &&
 		   !strcmp(value_str(value_map_get(v, "t")), e->type))) {
 		diag_error(dl, v->pos, "the model line of %s does not describe it "

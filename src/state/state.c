@@ -16,12 +16,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Builds "a\0b\0c\0d\0" (new); *len receives its length. */
-static char *make_key(const char *a, const char *b, const char *c, const char *d, size_t *len)
+/* Builds "a\0b\0c\0d\0" in buf when it fits in size bytes, else new;
+ * *len receives its length. */
+static char *build_key(char *buf, size_t size, const char *a, const char *b, const char *c,
+		       const char *d, size_t *len)
 {
 	size_t la = strlen(a), lb = strlen(b), lc = strlen(c), ld = d ? strlen(d) : 0;
 	size_t n = xsize_add(xsize_add(la + lb, lc + ld), d ? 4 : 3);
-	char *k = xmalloc(n);
+	char *k = n <= size ? buf : xmalloc(n);
 
 	memcpy(k, a, la + 1);
 	memcpy(k + la + 1, b, lb + 1);
@@ -30,6 +32,22 @@ static char *make_key(const char *a, const char *b, const char *c, const char *d
 		memcpy(k + la + lb + lc + 3, d, ld + 1);
 	*len = n;
 	return k;
+}
+
+/* The key, new. */
+static char *make_key(const char *a, const char *b, const char *c, const char *d, size_t *len)
+{
+	return build_key(NULL, 0, a, b, c, d, len);
+}
+
+/* A key for a lookup: in the caller's buffer when it fits (free it with
+ * free_lookup_key), so that finding costs no allocation. */
+#define LOOKUP_KEY_BYTES 256
+
+static void free_lookup_key(char *key, const char *buf)
+{
+	if (key != buf)
+		free(key);
 }
 
 struct state *state_new(const char *partition)
@@ -46,10 +64,11 @@ static struct state_group *find_group(const struct state *st, const char *accoun
 {
 	struct state_group *g;
 	size_t len;
-	char *key = make_key(account, region, type, NULL, &len);
+	char buf[LOOKUP_KEY_BYTES];
+	char *key = build_key(buf, sizeof(buf), account, region, type, NULL, &len);
 
 	HASH_FIND(hh, st->groups, key, len, g);
-	free(key);
+	free_lookup_key(key, buf);
 	return g;
 }
 
@@ -73,10 +92,11 @@ static struct res_entry *find_entry(const struct state *st, const char *account,
 {
 	struct res_entry *e;
 	size_t len;
-	char *key = make_key(account, region, type, id, &len);
+	char buf[LOOKUP_KEY_BYTES];
+	char *key = build_key(buf, sizeof(buf), account, region, type, id, &len);
 
 	HASH_FIND(hh, st->resources, key, len, e);
-	free(key);
+	free_lookup_key(key, buf);
 	return e;
 }
 
@@ -246,10 +266,11 @@ static struct named *find_named(struct named *table, const char *account, const 
 {
 	struct named *n;
 	size_t len;
-	char *key = make_key(account, region, name, NULL, &len);
+	char buf[LOOKUP_KEY_BYTES];
+	char *key = build_key(buf, sizeof(buf), account, region, name, NULL, &len);
 
 	HASH_FIND(hh, table, key, len, n);
-	free(key);
+	free_lookup_key(key, buf);
 	return n;
 }
 
