@@ -69,11 +69,22 @@ static void index_rebuild(const struct value_scratch *s, struct value_scratch_ma
 		index_insert(s, m, i);
 }
 
+/* The children of the collection opened at m, or NULL when it has none
+ * (s->items may still be NULL then: no pointer arithmetic on it). */
+static const struct value_entry *open_items(const struct value_scratch *s,
+					    const struct value_scratch_mark *m)
+{
+	return s->n > m->base ? s->items + m->base : NULL;
+}
+
 static bool has_key(const struct value_scratch *s, const struct value_scratch_mark *m,
 		    const char *key)
 {
-	const struct value_entry *e = s->items + m->base;
+	const struct value_entry *e = open_items(s, m);
 	size_t n = s->n - m->base, i;
+
+	if (!e)
+		return false;
 
 	if (m->index_cap) {
 		size_t mask = m->index_cap - 1;
@@ -118,10 +129,10 @@ void value_scratch_close(struct value_scratch *s, struct value_scratch_mark *m,
 {
 	size_t n = s->n - m->base;
 
-	if (c && c->kind == VALUE_MAP)
-		value_arena_map_fill(c, s->items + m->base, n);
-	else if (c)
-		value_arena_list_fill(c, s->items + m->base, n);
+	if (c && n && c->kind == VALUE_MAP)
+		value_arena_map_fill(c, open_items(s, m), n);
+	else if (c && n)
+		value_arena_list_fill(c, open_items(s, m), n);
 	s->n = m->base;
 	free(m->index);
 	m->index = NULL;
