@@ -531,6 +531,22 @@ struct value *model_ref_value(const struct model *m, const struct model_sim *s)
 	return identifier_value(m, s);
 }
 
+char *model_ref_text(const struct model *m, const struct model_sim *s)
+{
+	const char *ref = fact(m, "ref");
+	struct expand x = { m, s, NULL, s->account, s->region, s->partition, 0, NULL };
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!ref)
+		return NULL;
+	if (!expand_template(&x, ref, &sb)) {
+		strbuf_release(&sb);
+		free(x.why);
+		return NULL;
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
 struct value *model_getatt_value(const struct model *m, const char *attr,
 				 const struct model_sim *s)
 {
