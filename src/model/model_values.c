@@ -125,12 +125,14 @@ static void digits(struct expand *x, const char *salt, const char *alphabet, siz
 		   size_t n, struct strbuf *out)
 {
 	uint64_t h = physid_hash(x->s->stack_name, x->s->logical_id) ^ physid_hash(salt, "");
+	char buf[64]; /* n is at most 64 */
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		h = mix(h);
-		strbuf_addch(out, alphabet[h % base]);
+		buf[i] = alphabet[h % base];
 	}
+	strbuf_add(out, buf, n);
 }
 
 /* {hex:N} lowercase hex digits, {alnum:N} uppercase letters and digits;
