@@ -151,7 +151,8 @@ struct value *eval_cidr(struct srcpos pos, const char *text, long count, long ci
 /* Reads a resolved whole number: 0 and *n, 1 unknown, -1 invalid. */
 static int read_long(const struct value *v, long *n)
 {
-	char *text = eval_scalar_text(v), *end;
+	const char *text = v ? value_scalar_text(v) : NULL; /* borrowed */
+	char *end;
 	int rc = -1;
 
 	if (v && v->kind == VALUE_UNKNOWN)
@@ -161,7 +162,6 @@ static int read_long(const struct value *v, long *n)
 		*n = strtol(text, &end, 10);
 		rc = *text && !*end && !errno ? 0 : -1;
 	}
-	free(text);
 	return rc;
 }
 
