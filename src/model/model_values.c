@@ -333,10 +333,12 @@ static const struct {
 	size_t len;
 	placeholder_fn fn;
 } placeholders[] = {
+	/* the most used first (the names are distinct: order is only speed) */
 	PH("partition", ph_partition), PH("region", ph_region),   PH("account", ph_account),
+	PH("name", ph_name),           PH("arn", ph_arn),         PH("hex", ph_hex),
 	PH("url_suffix", ph_url_suffix), PH("stack", ph_stack),   PH("logical_id", ph_logical_id),
-	PH("name", ph_name),           PH("hex", ph_hex),         PH("alnum", ph_alnum),
-	PH("uuid", ph_uuid),           PH("prop", ph_prop),       PH("arn", ph_arn),
+	PH("alnum", ph_alnum),
+	PH("uuid", ph_uuid),           PH("prop", ph_prop),
 	PH("ref", ph_ref),             PH("attr", ph_attr),       PH("tail", ph_tail),
 	PH("require", ph_require),     PH("path", ph_path),       PH("id", ph_id),
 };
