@@ -76,16 +76,36 @@ static void add_shifted(unsigned char *addr, unsigned long k, int shift)
 	}
 }
 
+/* Writes v (< 1000) in decimal at text + n; returns the new length. */
+static size_t put_decimal(char *text, size_t n, unsigned v)
+{
+	if (v >= 100)
+		text[n++] = (char)('0' + v / 100);
+	if (v >= 10)
+		text[n++] = (char)('0' + v / 10 % 10);
+	text[n++] = (char)('0' + v % 10);
+	return n;
+}
+
 static void format_subnet(struct strbuf *out, const struct block *b,
 			  const unsigned char *addr, int prefix)
 {
-	char text[INET6_ADDRSTRLEN];
+	char text[INET6_ADDRSTRLEN + 8];
+	size_t n = 0;
+	int i;
 
-	if (b->bits == 32)
-		inet_ntop(AF_INET, addr + 12, text, sizeof(text));
-	else
-		inet_ntop(AF_INET6, addr, text, sizeof(text));
-	strbuf_addf(out, "%s/%d", text, prefix);
+	if (b->bits == 32) { /* dotted quad by hand: inet_ntop is a sprintf */
+		for (i = 12; i < 16; i++) {
+			n = put_decimal(text, n, addr[i]);
+			text[n++] = i < 15 ? '.' : '/';
+		}
+	} else {
+		inet_ntop(AF_INET6, addr, text, INET6_ADDRSTRLEN);
+		n = strlen(text);
+		text[n++] = '/';
+	}
+	n = put_decimal(text, n, (unsigned)prefix); /* 0..128 */
+	strbuf_add(out, text, n);
 }
 
 struct value *eval_cidr(struct srcpos pos, const char *text, long count, long cidr_bits,
@@ -131,7 +151,8 @@ struct value *eval_cidr(struct srcpos pos, const char *text, long count, long ci
 /* Reads a resolved whole number: 0 and *n, 1 unknown, -1 invalid. */
 static int read_long(const struct value *v, long *n)
 {
-	char *text = eval_scalar_text(v), *end;
+	const char *text = v ? value_scalar_text(v) : NULL; /* borrowed */
+	char *end;
 	int rc = -1;
 
 	if (v && v->kind == VALUE_UNKNOWN)
@@ -141,7 +162,6 @@ static int read_long(const struct value *v, long *n)
 		*n = strtol(text, &end, 10);
 		rc = *text && !*end && !errno ? 0 : -1;
 	}
-	free(text);
 	return rc;
 }
 

@@ -330,6 +330,45 @@ struct value *eval_child(struct eval_site *s, const char *key, size_t index,
 	return r;
 }
 
+/* Whether v, evaluated at depth d, is plain data: no function anywhere
+ * under it and not deep enough for the nesting limit, so that its value
+ * is a copy of it (value_copy: a map in two blocks instead of a node, an
+ * array grown key by key and a string per key). */
+static bool plain_data(const struct eval_site *s, const struct value *v, int d)
+{
+	size_t i;
+
+	if (d >= EVAL_MAX_DEPTH)
+		return false;
+	switch (v->kind) {
+	case VALUE_MAP:
+		if (value_intrinsic_name(v) ||
+		    (s->block == EVAL_IN_CONDITIONS && v->u.map.n == 1 &&
+		     !strcmp(v->u.map.entries[0].key, "Condition")))
+			return false;
+		VALUE_MAP_FOREACH(v, e)
+			if (!plain_data(s, e->val, d + 1))
+				return false;
+		return true;
+	case VALUE_LIST:
+		for (i = 0; i < v->u.list.n; i++)
+			if (!plain_data(s, v->u.list.items[i], d + 1))
+				return false;
+		return true;
+	default:
+		return true;
+	}
+}
+
+/* eval_child, or a copy for plain data (the same tree, no finding). */
+static struct value *walk_child(struct eval_site *s, const char *key, size_t index,
+				const struct value *v)
+{
+	if (plain_data(s, v, s->depth))
+		return value_copy(v);
+	return eval_child(s, key, index, v);
+}
+
 static struct value *walk(struct eval_site *s, const struct value *v)
 {
 	const char *name = value_intrinsic_name(v);
@@ -345,13 +384,13 @@ static struct value *walk(struct eval_site *s, const struct value *v)
 	case VALUE_MAP:
 		r = value_map(v->pos);
 		VALUE_MAP_FOREACH(v, e)
-			if ((c = eval_child(s, e->key, 0, e->val)) != NULL)
+			if ((c = walk_child(s, e->key, 0, e->val)) != NULL)
 				value_map_add(r, e->key, e->key_pos, c);
 		return r;
 	case VALUE_LIST:
 		r = value_list(v->pos);
 		for (i = 0; i < v->u.list.n; i++)
-			if ((c = eval_child(s, NULL, i, v->u.list.items[i])) != NULL)
+			if ((c = walk_child(s, NULL, i, v->u.list.items[i])) != NULL)
 				value_list_append(r, c);
 		return r;
 	default:

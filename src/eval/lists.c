@@ -45,7 +45,7 @@ struct value *eval_fn_join(struct eval_site *s, const struct value *call, const 
 	}
 	for (i = 0; i < list->u.list.n && !r; i++) {
 		const struct value *item = list->u.list.items[i];
-		char *text = eval_scalar_text(item);
+		const char *text = value_scalar_text(item); /* borrowed */
 
 		if (item->kind == VALUE_UNKNOWN)
 			r = eval_unknown_from(call->pos, item);
@@ -55,7 +55,6 @@ struct value *eval_fn_join(struct eval_site *s, const struct value *call, const 
 			strbuf_addstr(&out, delim->u.string.s);
 		if (text)
 			strbuf_addstr(&out, text);
-		free(text);
 	}
 	value_free(list);
 	if (r) {
@@ -68,21 +67,17 @@ struct value *eval_fn_join(struct eval_site *s, const struct value *call, const 
 /* Reads a resolved index: 0 and *index, 1 unknown, -1 invalid. */
 static int read_index(const struct value *v, long *index)
 {
-	char *text, *end;
-	int rc = -1;
+	const char *text;
+	char *end;
 
 	if (v && v->kind == VALUE_UNKNOWN)
 		return 1;
-	text = eval_scalar_text(v);
+	text = v ? value_scalar_text(v) : NULL; /* borrowed */
 	if (!text || v->kind == VALUE_BOOL)
-		goto out;
+		return -1;
 	errno = 0;
 	*index = strtol(text, &end, 10);
-	if (*text && !*end && !errno)
-		rc = 0;
-out:
-	free(text);
-	return rc;
+	return *text && !*end && !errno ? 0 : -1;
 }
 
 static struct value *select_error(struct eval_site *s, const struct value *call, const char *msg)

@@ -114,11 +114,13 @@ struct value *eval_pseudo(struct eval *ev, const char *name, struct srcpos pos, 
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(pseudos) / sizeof(pseudos[0]); i++)
-		if (!strcmp(pseudos[i].name, name)) {
-			*found = true;
-			return pseudos[i].fn(ev, pos);
-		}
+	/* every pseudo parameter starts "AWS::"; most names asked about do not */
+	if (name[0] == 'A' && !strncmp(name, "AWS::", 5))
+		for (i = 0; i < sizeof(pseudos) / sizeof(pseudos[0]); i++)
+			if (pseudos[i].name[5] == name[5] && !strcmp(pseudos[i].name + 5, name + 5)) {
+				*found = true;
+				return pseudos[i].fn(ev, pos);
+			}
 	*found = false;
 	return NULL;
 }

@@ -211,7 +211,7 @@ static struct value *sub_append(struct eval_site *s, const struct value *call,
 {
 	struct value *v;
 	struct finding *f;
-	char *text;
+	const char *text;
 
 	if (!valid_var_name(p->text) || (p->attr && !valid_var_name(p->attr))) {
 		f = eval_stack_error(s, call->pos, FC_MALFORMED_FUNCTION,
@@ -224,7 +224,7 @@ static struct value *sub_append(struct eval_site *s, const struct value *call,
 	v = sub_var(s, call, p, vars);
 	if (v && v->kind == VALUE_UNKNOWN)
 		return v;
-	text = eval_scalar_text(v);
+	text = v ? value_scalar_text(v) : NULL; /* borrowed: no copy */
 	if (!text) {
 		f = eval_error(s, call, FC_FUNCTION_ERROR,
 			       "Template error: variable %s in Fn::Sub expression does not resolve "
@@ -235,7 +235,6 @@ static struct value *sub_append(struct eval_site *s, const struct value *call,
 		return eval_failed(call, "Fn::Sub");
 	}
 	strbuf_addstr(out, text);
-	free(text);
 	value_free(v);
 	return NULL;
 }

@@ -125,12 +125,14 @@ static void digits(struct expand *x, const char *salt, const char *alphabet, siz
 		   size_t n, struct strbuf *out)
 {
 	uint64_t h = physid_hash(x->s->stack_name, x->s->logical_id) ^ physid_hash(salt, "");
+	char buf[64]; /* n is at most 64 */
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		h = mix(h);
-		strbuf_addch(out, alphabet[h % base]);
+		buf[i] = alphabet[h % base];
 	}
+	strbuf_add(out, buf, n);
 }
 
 /* {hex:N} lowercase hex digits, {alnum:N} uppercase letters and digits;
@@ -145,12 +147,22 @@ static bool ph_digits(struct expand *x, const char *arg, struct strbuf *out, boo
 		return fail(x, "bad placeholder argument '%s'%s", arg ? arg : "", "");
 	if (!need_sim(x, "a generated id"))
 		return false;
-	salt = xstrfmt("%s%s", hex ? "hex" : "alnum", *end ? end : "");
-	if (hex)
-		digits(x, salt, "0123456789abcdef", 16, (size_t)n, out);
-	else
-		digits(x, salt, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", 36, (size_t)n, out);
-	free(salt);
+	{
+		/* the salt is "hex" or "alnum" and the rest of the argument */
+		const char *kind = hex ? "hex" : "alnum";
+		size_t klen = strlen(kind), rlen = strlen(end);
+		char buf[96];
+
+		salt = klen + rlen < sizeof(buf) ? buf : xmalloc(klen + rlen + 1);
+		memcpy(salt, kind, klen);
+		memcpy(salt + klen, end, rlen + 1);
+		if (hex)
+			digits(x, salt, "0123456789abcdef", 16, (size_t)n, out);
+		else
+			digits(x, salt, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", 36, (size_t)n, out);
+		if (salt != buf)
+			free(salt);
+	}
 	return true;
 }
 
@@ -185,10 +197,16 @@ const struct value *model_value_at(const struct value *props, const char *path)
 
 	while (v && *p) {
 		size_t len = strcspn(p, "/");
-		char *seg = xstrndup(p, len);
+		char buf[128];
+		char *seg = len < sizeof(buf) ? buf : xstrndup(p, len);
 
+		if (seg == buf) {
+			memcpy(buf, p, len);
+			buf[len] = '\0';
+		}
 		v = v->kind == VALUE_MAP ? value_map_get(v, seg) : NULL;
-		free(seg);
+		if (seg != buf)
+			free(seg);
 		p += len;
 		if (*p == '/')
 			p++;
@@ -309,24 +327,30 @@ static bool ph_attr(struct expand *x, const char *arg, struct strbuf *out)
 	return expand_template(x, t, out);
 }
 
+#define PH(name, fn) { name, sizeof(name) - 1, fn }
 static const struct {
 	const char *name;
+	size_t len;
 	placeholder_fn fn;
 } placeholders[] = {
-	{ "partition", ph_partition }, { "region", ph_region },     { "account", ph_account },
-	{ "url_suffix", ph_url_suffix }, { "stack", ph_stack },     { "logical_id", ph_logical_id },
-	{ "name", ph_name },           { "hex", ph_hex },           { "alnum", ph_alnum },
-	{ "uuid", ph_uuid },           { "prop", ph_prop },         { "arn", ph_arn },
-	{ "ref", ph_ref },             { "attr", ph_attr },         { "tail", ph_tail },
-	{ "require", ph_require },     { "path", ph_path },         { "id", ph_id },
+	/* the most used first (the names are distinct: order is only speed) */
+	PH("partition", ph_partition), PH("region", ph_region),   PH("account", ph_account),
+	PH("name", ph_name),           PH("arn", ph_arn),         PH("hex", ph_hex),
+	PH("url_suffix", ph_url_suffix), PH("stack", ph_stack),   PH("logical_id", ph_logical_id),
+	PH("alnum", ph_alnum),
+	PH("uuid", ph_uuid),           PH("prop", ph_prop),
+	PH("ref", ph_ref),             PH("attr", ph_attr),       PH("tail", ph_tail),
+	PH("require", ph_require),     PH("path", ph_path),       PH("id", ph_id),
 };
+#undef PH
 
 static placeholder_fn lookup(const char *name, size_t len)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof(placeholders) / sizeof(placeholders[0]); i++)
-		if (strlen(placeholders[i].name) == len && !strncmp(name, placeholders[i].name, len))
+		if (placeholders[i].len == len && placeholders[i].name[0] == name[0] &&
+		    !memcmp(name, placeholders[i].name, len))
 			return placeholders[i].fn;
 	return NULL;
 }
@@ -364,20 +388,35 @@ static bool expand_template(struct expand *x, const char *tmpl, struct strbuf *o
 	while (*p && ok) {
 		const char *close = *p == '{' ? strchr(p, '}') : NULL;
 		placeholder_fn fn;
-		size_t len;
+		size_t len, alen;
+		char buf[128];
 		char *arg;
 
 		if (!close) {
-			strbuf_addch(out, *p++);
+			/* literal text up to the next '{' (or the end) */
+			len = *p == '{' ? 1 : strcspn(p, "{");
+			strbuf_add(out, p, len);
+			p += len;
 			continue;
 		}
 		len = strcspn(p + 1, ":}");
 		fn = lookup(p + 1, len);
 		if (!fn)
 			return fail(x, "unknown placeholder in a template of %s%s", x->m->type, "");
-		arg = p[1 + len] == ':' ? xstrndup(p + 2 + len, (size_t)(close - p - 2 - len)) : NULL;
+		arg = NULL;
+		if (p[1 + len] == ':') {
+			alen = (size_t)(close - p - 2 - len);
+			if (alen < sizeof(buf)) {
+				memcpy(buf, p + 2 + len, alen);
+				buf[alen] = '\0';
+				arg = buf;
+			} else {
+				arg = xstrndup(p + 2 + len, alen);
+			}
+		}
 		ok = fn(x, arg, out);
-		free(arg);
+		if (arg != buf)
+			free(arg);
 		p = close + 1;
 	}
 	x->depth--;
@@ -386,7 +425,7 @@ static bool expand_template(struct expand *x, const char *tmpl, struct strbuf *o
 
 /* Expands tmpl for s into a new string value, or an unknown value. */
 static struct value *value_from(const struct model *m, const struct model_sim *s,
-				const char *tmpl, const char *what)
+				const char *tmpl, const char *what, const char *what_arg)
 {
 	struct expand x = { m, s, NULL, s->account, s->region, s->partition, 0, NULL };
 	struct strbuf sb = STRBUF_INIT;
@@ -395,8 +434,8 @@ static struct value *value_from(const struct model *m, const struct model_sim *s
 	if (expand_template(&x, tmpl, &sb)) {
 		v = value_string_take(s->pos, strbuf_detach(&sb, NULL));
 	} else {
-		v = value_unknown(s->pos, "%s of %s cannot be computed: %s", what, s->logical_id,
-				  x.why ? x.why : "not known");
+		v = value_unknown(s->pos, "%s%s of %s cannot be computed: %s", what, what_arg,
+				  s->logical_id, x.why ? x.why : "not known");
 		strbuf_release(&sb);
 	}
 	free(x.why);
@@ -426,11 +465,14 @@ char *model_generated_name(const struct model *m, const struct model_sim *s)
 		return physid_name_lower(s->stack_name, s->logical_id,
 					 m->naming.max ? m->naming.max : 255);
 	physid_suffix(physid_hash(s->stack_name, s->logical_id), suffix, 12, 0);
-	strbuf_addf(&sb, "%s-%s", s->stack_name, s->logical_id);
+	strbuf_addstr(&sb, s->stack_name);
+	strbuf_addch(&sb, '-');
+	strbuf_addstr(&sb, s->logical_id);
 	keep = m->naming.max > 13 ? m->naming.max - 13 : 0;
 	if (m->naming.max && sb.len > keep)
 		strbuf_setlen(&sb, keep);
-	strbuf_addf(&sb, "-%s", suffix);
+	strbuf_addch(&sb, '-');
+	strbuf_addstr(&sb, suffix);
 	return strbuf_detach(&sb, NULL);
 }
 
@@ -486,11 +528,27 @@ struct value *model_ref_value(const struct model *m, const struct model_sim *s)
 	const char *ref = fact(m, "ref");
 
 	if (ref)
-		return value_from(m, s, ref, "the Ref value");
+		return value_from(m, s, ref, "the Ref value", "");
 	if (m->custom)
 		return value_unknown(s->pos, "Ref of custom resource %s returns what its provider "
 				     "sends back", s->logical_id);
 	return identifier_value(m, s);
+}
+
+char *model_ref_text(const struct model *m, const struct model_sim *s)
+{
+	const char *ref = fact(m, "ref");
+	struct expand x = { m, s, NULL, s->account, s->region, s->partition, 0, NULL };
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!ref)
+		return NULL;
+	if (!expand_template(&x, ref, &sb)) {
+		strbuf_release(&sb);
+		free(x.why);
+		return NULL;
+	}
+	return strbuf_detach(&sb, NULL);
 }
 
 struct value *model_getatt_value(const struct model *m, const char *attr,
@@ -499,8 +557,6 @@ struct value *model_getatt_value(const struct model *m, const char *attr,
 	const char *t = m->facts
 			? value_str(value_map_get(value_map_get(m->facts, "attributes"), attr)) : NULL;
 	const struct value *v;
-	char *what;
-	struct value *out;
 
 	if (m->custom)
 		return value_unknown(s->pos, "%s.%s is what the custom resource's provider "
@@ -509,12 +565,8 @@ struct value *model_getatt_value(const struct model *m, const char *attr,
 		return value_unknown(s->pos, "%s has no attribute %s", m->type, attr);
 	if (!t && !strcmp(attr, "Arn") && fact(m, "arn"))
 		t = fact(m, "arn");
-	if (t) {
-		what = xstrfmt("attribute %s", attr);
-		out = value_from(m, s, t, what);
-		free(what);
-		return out;
-	}
+	if (t)
+		return value_from(m, s, t, "attribute ", attr);
 	v = s->properties && !strchr(attr, '.') ? value_map_get(s->properties, attr) : NULL;
 	if (v && v->kind != VALUE_MAP && !value_intrinsic_name(v))
 		return value_copy(v);
