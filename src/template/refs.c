@@ -70,6 +70,8 @@ static void push(struct refs_walker *w, const char *key, size_t index)
 static void walk_child(struct refs_walker *w, const char *key, size_t index,
 		       const struct value *child)
 {
+	if (child->kind != VALUE_MAP && child->kind != VALUE_LIST)
+		return; /* a scalar holds no reference */
 	push(w, key, index);
 	walk(w, child);
 	w->n--;
@@ -109,13 +111,25 @@ static void walk_getatt(struct refs_walker *w, const struct value *arg, struct s
 
 	if (value_is_string(arg)) {
 		/* long form with a string: "A.B" */
-		char *name;
+		char buf[128], *name;
+		size_t len;
 
 		dot = strchr(arg->u.string.s, '.');
-		name = dot ? xstrndup(arg->u.string.s, (size_t)(dot - arg->u.string.s))
-			   : xstrdup(arg->u.string.s);
-		emit(w, REF_GETATT, name, dot ? dot + 1 : NULL, pos);
-		free(name);
+		if (!dot) {
+			emit(w, REF_GETATT, arg->u.string.s, NULL, pos);
+			return;
+		}
+		len = (size_t)(dot - arg->u.string.s);
+		if (len < sizeof(buf)) {
+			memcpy(buf, arg->u.string.s, len);
+			buf[len] = '\0';
+			name = buf;
+		} else {
+			name = xstrndup(arg->u.string.s, len);
+		}
+		emit(w, REF_GETATT, name, dot + 1, pos);
+		if (name != buf)
+			free(name);
 		return;
 	}
 	if (arg->kind != VALUE_LIST)
@@ -130,26 +144,30 @@ static void walk_getatt(struct refs_walker *w, const struct value *arg, struct s
 
 static void walk(struct refs_walker *w, const struct value *v)
 {
-	const char *fn = value_intrinsic_name(v);
 	const struct value *arg;
 	size_t i;
 
-	if (fn) {
+	/* value_intrinsic_name's Ref, Fn::GetAtt and Fn::Sub, by their letters */
+	if (v->kind == VALUE_MAP && v->u.map.n == 1) {
+		const char *fn = v->u.map.entries[0].key;
+
 		arg = v->u.map.entries[0].val;
-		if (!strcmp(fn, "Ref")) {
+		if (fn[0] == 'R' && !strcmp(fn, "Ref")) {
 			if (value_is_string(arg))
 				emit(w, REF_REF, arg->u.string.s, NULL, v->pos);
 			else
 				walk_child(w, fn, 0, arg);
 			return;
 		}
-		if (!strcmp(fn, "Fn::GetAtt")) {
-			walk_getatt(w, arg, v->pos);
-			return;
-		}
-		if (!strcmp(fn, "Fn::Sub")) {
-			walk_sub(w, arg);
-			return;
+		if (fn[0] == 'F' && fn[1] == 'n' && fn[2] == ':' && fn[3] == ':') {
+			if (fn[4] == 'G' && !strcmp(fn + 4, "GetAtt")) {
+				walk_getatt(w, arg, v->pos);
+				return;
+			}
+			if (fn[4] == 'S' && !strcmp(fn + 4, "Sub")) {
+				walk_sub(w, arg);
+				return;
+			}
 		}
 	}
 	if (v->kind == VALUE_LIST)
