@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+#define REFS_FIRST_STEPS 32
+
 struct refs_walker {
 	refs_fn fn;
 	void *ctx;
@@ -19,6 +21,7 @@ struct refs_walker {
 	struct refs_step *steps; /* the way from base to the node being visited */
 	size_t n, cap;       /* steps in use, allocated */
 	struct strbuf path;  /* scratch: the path, written only when a reference is found */
+	struct refs_step first[REFS_FIRST_STEPS]; /* steps until the walk goes deeper */
 };
 
 static void walk(struct refs_walker *w, const struct value *v);
@@ -58,10 +61,30 @@ const char *refs_path(const struct ref *ref)
 	return w->path.buf;
 }
 
+static void walker_init(struct refs_walker *w, refs_fn fn, void *ctx, const char *base)
+{
+	w->fn = fn;
+	w->ctx = ctx;
+	w->base = base;
+	w->steps = w->first;
+	w->n = 0;
+	w->cap = REFS_FIRST_STEPS;
+	strbuf_init(&w->path);
+}
+
 static void push(struct refs_walker *w, const char *key, size_t index)
 {
-	if (w->n == w->cap)
-		XGROW(w->steps, w->cap, w->n + 1);
+	if (w->n == w->cap) {
+		if (w->steps == w->first) { /* deeper than the first steps: to the heap */
+			struct refs_step *heap = xmalloc(2 * w->cap * sizeof(*heap));
+
+			memcpy(heap, w->first, w->n * sizeof(*heap));
+			w->steps = heap;
+			w->cap *= 2;
+		} else {
+			XGROW(w->steps, w->cap, w->n + 1);
+		}
+	}
 	w->steps[w->n].key = key;
 	w->steps[w->n].index = index;
 	w->n++;
@@ -180,19 +203,23 @@ static void walk(struct refs_walker *w, const struct value *v)
 
 void refs_walk(const struct value *v, const char *path, refs_fn fn, void *ctx)
 {
-	struct refs_walker w = { fn, ctx, path, NULL, 0, 0, STRBUF_INIT };
+	struct refs_walker w; /* first[] is written as the walk goes */
 
+	walker_init(&w, fn, ctx, path);
 	if (!v)
 		return;
 	walk(&w, v);
-	free(w.steps);
+	if (w.steps != w.first)
+		free(w.steps);
 	strbuf_release(&w.path);
 }
 
 void refs_walk_resource(const struct tmpl_resource *res, refs_fn fn, void *ctx)
 {
 	/* "Resources" then the steps ID and KEY: "Resources/ID/KEY/..." */
-	struct refs_walker w = { fn, ctx, "Resources", NULL, 0, 0, STRBUF_INIT };
+	struct refs_walker w; /* first[] is written as the walk goes */
+
+	walker_init(&w, fn, ctx, "Resources");
 
 	if (res->def->kind != VALUE_MAP)
 		return;
@@ -204,7 +231,8 @@ void refs_walk_resource(const struct tmpl_resource *res, refs_fn fn, void *ctx)
 		walk_child(&w, e->key, 0, e->val);
 		w.n--;
 	}
-	free(w.steps);
+	if (w.steps != w.first)
+		free(w.steps);
 	strbuf_release(&w.path);
 }
 
