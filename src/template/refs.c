@@ -100,11 +100,25 @@ static void walk_child(struct refs_walker *w, const char *key, size_t index,
 	w->n--;
 }
 
+struct sub_walk {
+	struct refs_walker *w;
+	const struct value *vars; /* the Sub's own variables, or NULL */
+	struct srcpos pos;        /* the format string's */
+};
+
+static void on_sub_var(void *ctx, const char *name, const char *attr)
+{
+	struct sub_walk *sw = ctx;
+
+	if (sw->vars && sw->vars->kind == VALUE_MAP && value_map_get(sw->vars, name))
+		return; /* the Sub's own variable */
+	emit(sw->w, REF_SUB, name, attr, sw->pos);
+}
+
 static void walk_sub(struct refs_walker *w, const struct value *arg)
 {
 	const struct value *fmt = arg, *vars = NULL;
-	struct sub_parts parts;
-	size_t i;
+	struct sub_walk sw;
 
 	if (arg->kind == VALUE_LIST) {
 		fmt = value_list_get(arg, 0);
@@ -114,17 +128,10 @@ static void walk_sub(struct refs_walker *w, const struct value *arg)
 	}
 	if (!value_is_string(fmt))
 		return;
-	sub_parse(fmt->u.string.s, &parts);
-	for (i = 0; i < parts.n; i++) {
-		const struct sub_part *p = &parts.items[i];
-
-		if (p->kind != SUB_VAR)
-			continue;
-		if (vars && vars->kind == VALUE_MAP && value_map_get(vars, p->text))
-			continue; /* the Sub's own variable */
-		emit(w, REF_SUB, p->text, p->attr, fmt->pos);
-	}
-	sub_parts_free(&parts);
+	sw.w = w;
+	sw.vars = vars;
+	sw.pos = fmt->pos;
+	sub_each_var(fmt->u.string.s, on_sub_var, &sw);
 }
 
 static void walk_getatt(struct refs_walker *w, const struct value *arg, struct srcpos pos)
