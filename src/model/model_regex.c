@@ -24,6 +24,8 @@
 struct model_regex {
 	char *pattern;      /* owned: the schema's pattern, the key */
 	pcre2_code *code;   /* owned; NULL when PCRE2 could not compile it */
+	pcre2_match_context *mctx; /* owned; made at the first match, its limits set */
+	pcre2_match_data *md;      /* owned; made at the first match, reused by each */
 	UT_hash_handle hh;  /* uthash */
 };
 
@@ -260,24 +262,23 @@ static struct model_regex *compile(struct model_set *ms, const char *pattern)
 int model_regex_match(struct model_set *ms, const char *pattern, const char *s)
 {
 	struct model_regex *r = compile(ms, pattern);
-	pcre2_match_context *mctx;
-	pcre2_match_data *md;
 	int rc;
 
 	if (!r->code)
 		return -1;
-	mctx = pcre2_match_context_create(NULL);
-	md = pcre2_match_data_create_from_pattern(r->code, NULL);
-	if (!mctx || !md) {
-		pcre2_match_context_free(mctx);
-		pcre2_match_data_free(md);
-		return -1;
+	if (!r->mctx) {
+		r->mctx = pcre2_match_context_create(NULL);
+		if (!r->mctx)
+			return -1;
+		pcre2_set_match_limit(r->mctx, MATCH_LIMIT);
+		pcre2_set_depth_limit(r->mctx, DEPTH_LIMIT);
 	}
-	pcre2_set_match_limit(mctx, MATCH_LIMIT);
-	pcre2_set_depth_limit(mctx, DEPTH_LIMIT);
-	rc = pcre2_match(r->code, (PCRE2_SPTR)s, strlen(s), 0, 0, md, mctx);
-	pcre2_match_data_free(md);
-	pcre2_match_context_free(mctx);
+	if (!r->md) {
+		r->md = pcre2_match_data_create_from_pattern(r->code, NULL);
+		if (!r->md)
+			return -1;
+	}
+	rc = pcre2_match(r->code, (PCRE2_SPTR)s, strlen(s), 0, 0, r->md, r->mctx);
 	if (rc >= 0)
 		return 1;
 	return rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
@@ -289,6 +290,8 @@ void model_regex_free(struct model_regex *cache)
 
 	HASH_ITER(hh, cache, r, tmp) {
 		HASH_DEL(cache, r);
+		pcre2_match_data_free(r->md);
+		pcre2_match_context_free(r->mctx);
 		pcre2_code_free(r->code);
 		free(r->pattern);
 		free(r);

@@ -194,9 +194,12 @@ static bool check_type(struct vctx *c, const struct keywords *k, const struct va
 			if (value_is_string(*it) && n < 8)
 				names[n++] = (*it)->u.string.s;
 	}
-	for (size_t i = 0; i < n; i++)
-		if (jtype_of_name(names[i]) == J_NONE || accepts(jtype_of_name(names[i]), v))
+	for (size_t i = 0; i < n; i++) {
+		enum jtype t = jtype_of_name(names[i]);
+
+		if (t == J_NONE || accepts(t, v))
 			return true;
+	}
 	if (n)
 		explain_type(&c->ex, fl, v, names, n);
 	return n == 0;

@@ -7,19 +7,32 @@
 #include "util/srcpos.h"
 #include "value/value_json.h"
 
+/* A string literal's bytes, its length known at compile time. */
+#define LIT(out, s) strbuf_add((out), (s), sizeof(s) - 1)
+
 static void indent(struct strbuf *out, int level)
 {
-	int i;
+	static const char spaces[] = "                                "; /* 32 */
 
-	for (i = 0; i < level; i++)
-		strbuf_addstr(out, "  ");
+	while (level > 16) {
+		strbuf_add(out, spaces, 32);
+		level -= 16;
+	}
+	if (level > 0)
+		strbuf_add(out, spaces, (size_t)level * 2);
 }
 
-static void key(struct strbuf *out, int level, const char *name)
+/* An object key at level: a literal name (plain ASCII, nothing to escape). */
+#define KEY(out, level, name) (indent((out), (level)), LIT((out), "\"" name "\": "))
+
+static void add_int(struct strbuf *out, int n)
 {
-	indent(out, level);
-	strbuf_add_json_string(out, name);
-	strbuf_addstr(out, ": ");
+	if (n < 0) {
+		strbuf_addch(out, '-');
+		strbuf_add_size(out, (size_t)(0U - (unsigned)n));
+	} else {
+		strbuf_add_size(out, (size_t)n);
+	}
 }
 
 static void string_or_null(struct strbuf *out, const char *s)
@@ -27,7 +40,7 @@ static void string_or_null(struct strbuf *out, const char *s)
 	if (s)
 		strbuf_add_json_string(out, s);
 	else
-		strbuf_addstr(out, "null");
+		LIT(out, "null");
 }
 
 static void strlist_json(struct strbuf *out, const struct strlist *l)
@@ -37,7 +50,7 @@ static void strlist_json(struct strbuf *out, const struct strlist *l)
 	strbuf_addch(out, '[');
 	for (i = 0; i < l->n; i++) {
 		if (i)
-			strbuf_addstr(out, ", ");
+			LIT(out, ", ");
 		strbuf_add_json_string(out, l->items[i]);
 	}
 	strbuf_addch(out, ']');
@@ -46,21 +59,25 @@ static void strlist_json(struct strbuf *out, const struct strlist *l)
 static void finding_json(struct strbuf *out, int level, const struct finding *f)
 {
 	indent(out, level);
-	strbuf_addstr(out, "{\"code\": ");
+	LIT(out, "{\"code\": ");
 	strbuf_add_json_string(out, finding_code_info(f->code)->code);
-	strbuf_addstr(out, ", \"severity\": ");
+	LIT(out, ", \"severity\": ");
 	strbuf_add_json_string(out, severity_name(f->severity));
-	strbuf_addstr(out, ", \"message\": ");
+	LIT(out, ", \"message\": ");
 	strbuf_add_json_string(out, f->message);
-	strbuf_addstr(out, ", \"path\": ");
+	LIT(out, ", \"path\": ");
 	string_or_null(out, f->path);
-	strbuf_addstr(out, ", \"file\": ");
+	LIT(out, ", \"file\": ");
 	string_or_null(out, f->pos.file ? srcfile_name(f->pos.file) : NULL);
-	if (f->pos.line)
-		strbuf_addf(out, ", \"line\": %u, \"column\": %u", f->pos.line, f->pos.col);
-	else
-		strbuf_addstr(out, ", \"line\": null, \"column\": null");
-	strbuf_addstr(out, ", \"fix\": ");
+	if (f->pos.line) {
+		LIT(out, ", \"line\": ");
+		strbuf_add_size(out, f->pos.line);
+		LIT(out, ", \"column\": ");
+		strbuf_add_size(out, f->pos.col);
+	} else {
+		LIT(out, ", \"line\": null, \"column\": null");
+	}
+	LIT(out, ", \"fix\": ");
 	string_or_null(out, f->fix);
 	strbuf_addch(out, '}');
 }
@@ -70,10 +87,10 @@ static void findings_json(struct strbuf *out, int level, const struct finding_li
 	size_t i;
 
 	if (!fl->n) {
-		strbuf_addstr(out, "[]");
+		LIT(out, "[]");
 		return;
 	}
-	strbuf_addstr(out, "[\n");
+	LIT(out, "[\n");
 	for (i = 0; i < fl->n; i++) {
 		finding_json(out, level + 1, &fl->items[i]);
 		strbuf_addstr(out, i + 1 < fl->n ? ",\n" : "\n");
@@ -86,36 +103,37 @@ static void resource_json(struct strbuf *out, int level, const struct res_result
 			  const struct report_options *o)
 {
 	indent(out, level);
-	strbuf_addstr(out, "{\n");
-	key(out, level + 1, "logical_id");
+	LIT(out, "{\n");
+	KEY(out, level + 1, "logical_id");
 	strbuf_add_json_string(out, r->logical_id);
-	strbuf_addstr(out, ",\n");
-	key(out, level + 1, "type");
+	LIT(out, ",\n");
+	KEY(out, level + 1, "type");
 	strbuf_add_json_string(out, r->type);
-	strbuf_addstr(out, ",\n");
-	key(out, level + 1, "status");
+	LIT(out, ",\n");
+	KEY(out, level + 1, "status");
 	strbuf_add_json_string(out, result_status_name(r->status));
-	strbuf_addstr(out, ",\n");
-	key(out, level + 1, "wave");
-	strbuf_addf(out, "%d,\n", r->wave);
-	key(out, level + 1, "physical_id");
+	LIT(out, ",\n");
+	KEY(out, level + 1, "wave");
+	add_int(out, r->wave);
+	LIT(out, ",\n");
+	KEY(out, level + 1, "physical_id");
 	string_or_null(out, r->physical_id);
-	strbuf_addstr(out, ",\n");
-	key(out, level + 1, "blocked_by");
+	LIT(out, ",\n");
+	KEY(out, level + 1, "blocked_by");
 	strlist_json(out, &r->blocked_by);
-	strbuf_addstr(out, ",\n");
-	key(out, level + 1, "depends_on");
+	LIT(out, ",\n");
+	KEY(out, level + 1, "depends_on");
 	strlist_json(out, &r->depends_on);
-	strbuf_addstr(out, ",\n");
+	LIT(out, ",\n");
 	if (o->show_resolved) {
-		key(out, level + 1, "properties");
+		KEY(out, level + 1, "properties");
 		if (r->properties)
 			value_to_json(out, r->properties, level + 1);
 		else
-			strbuf_addstr(out, "null");
-		strbuf_addstr(out, ",\n");
+			LIT(out, "null");
+		LIT(out, ",\n");
 	}
-	key(out, level + 1, "findings");
+	KEY(out, level + 1, "findings");
 	findings_json(out, level + 1, &r->findings);
 	strbuf_addch(out, '\n');
 	indent(out, level);
@@ -126,18 +144,18 @@ static void resource_json(struct strbuf *out, int level, const struct res_result
 static void where_json(struct strbuf *out, const char *account, const char *region,
 		       const char *id, const char *by_property, const struct value *properties)
 {
-	strbuf_addstr(out, ", \"account\": ");
+	LIT(out, ", \"account\": ");
 	strbuf_add_json_string(out, account);
-	strbuf_addstr(out, ", \"region\": ");
+	LIT(out, ", \"region\": ");
 	strbuf_add_json_string(out, region);
-	strbuf_addstr(out, ", \"id\": ");
+	LIT(out, ", \"id\": ");
 	strbuf_add_json_string(out, id);
 	if (by_property) {
-		strbuf_addstr(out, ", \"by_property\": ");
+		LIT(out, ", \"by_property\": ");
 		strbuf_add_json_string(out, by_property);
 	}
 	if (properties) {
-		strbuf_addstr(out, ", \"properties\": ");
+		LIT(out, ", \"properties\": ");
 		value_to_json_compact(out, properties);
 	}
 }
@@ -145,10 +163,10 @@ static void where_json(struct strbuf *out, const char *account, const char *regi
 static void prereq_json(struct strbuf *out, int level, const struct prereq *p)
 {
 	indent(out, level);
-	strbuf_addstr(out, "{\"type\": ");
+	LIT(out, "{\"type\": ");
 	strbuf_add_json_string(out, p->type);
 	where_json(out, p->account, p->region, p->id, p->by_property, p->properties);
-	strbuf_addstr(out, ", \"needed_by\": ");
+	LIT(out, ", \"needed_by\": ");
 	strlist_json(out, &p->needed_by);
 	strbuf_addch(out, '}');
 }
@@ -159,43 +177,43 @@ static void stack_json(struct strbuf *out, int level, const struct stack_result 
 	size_t i;
 
 	indent(out, level);
-	strbuf_addstr(out, "{\n");
-	key(out, level + 1, "stack");
+	LIT(out, "{\n");
+	KEY(out, level + 1, "stack");
 	strbuf_add_json_string(out, s->stack);
-	strbuf_addstr(out, ",\n");
+	LIT(out, ",\n");
 	if (s->variant) {
-		key(out, level + 1, "variant");
+		KEY(out, level + 1, "variant");
 		strbuf_add_json_string(out, s->variant);
-		strbuf_addstr(out, ",\n");
+		LIT(out, ",\n");
 	}
 	if (s->parent_resource) {
-		key(out, level + 1, "parent_resource");
+		KEY(out, level + 1, "parent_resource");
 		strbuf_add_json_string(out, s->parent_resource);
-		strbuf_addstr(out, ",\n");
+		LIT(out, ",\n");
 	}
-	key(out, level + 1, "account");
+	KEY(out, level + 1, "account");
 	strbuf_add_json_string(out, s->account);
-	strbuf_addstr(out, ",\n");
-	key(out, level + 1, "region");
+	LIT(out, ",\n");
+	KEY(out, level + 1, "region");
 	strbuf_add_json_string(out, s->region);
-	strbuf_addstr(out, ",\n");
-	key(out, level + 1, "template");
+	LIT(out, ",\n");
+	KEY(out, level + 1, "template");
 	string_or_null(out, s->template_file);
-	strbuf_addstr(out, ",\n");
-	key(out, level + 1, "verdict");
+	LIT(out, ",\n");
+	KEY(out, level + 1, "verdict");
 	strbuf_add_json_string(out, result_verdict_name(s->verdict));
-	strbuf_addstr(out, ",\n");
-	key(out, level + 1, "capabilities");
+	LIT(out, ",\n");
+	KEY(out, level + 1, "capabilities");
 	strlist_json(out, &s->capabilities);
-	strbuf_addstr(out, ",\n");
-	key(out, level + 1, "stack_findings");
+	LIT(out, ",\n");
+	KEY(out, level + 1, "stack_findings");
 	findings_json(out, level + 1, &s->stack_findings);
-	strbuf_addstr(out, ",\n");
-	key(out, level + 1, "resources");
+	LIT(out, ",\n");
+	KEY(out, level + 1, "resources");
 	if (!s->n_resources) {
-		strbuf_addstr(out, "[]");
+		LIT(out, "[]");
 	} else {
-		strbuf_addstr(out, "[\n");
+		LIT(out, "[\n");
 		for (i = 0; i < s->n_resources; i++) {
 			resource_json(out, level + 2, &s->resources[i], o);
 			strbuf_addstr(out, i + 1 < s->n_resources ? ",\n" : "\n");
@@ -203,12 +221,12 @@ static void stack_json(struct strbuf *out, int level, const struct stack_result 
 		indent(out, level + 1);
 		strbuf_addch(out, ']');
 	}
-	strbuf_addstr(out, ",\n");
-	key(out, level + 1, "prerequisites");
+	LIT(out, ",\n");
+	KEY(out, level + 1, "prerequisites");
 	if (!s->n_prereqs) {
-		strbuf_addstr(out, "[]");
+		LIT(out, "[]");
 	} else {
-		strbuf_addstr(out, "[\n");
+		LIT(out, "[\n");
 		for (i = 0; i < s->n_prereqs; i++) {
 			prereq_json(out, level + 2, &s->prereqs[i]);
 			strbuf_addstr(out, i + 1 < s->n_prereqs ? ",\n" : "\n");
@@ -216,18 +234,18 @@ static void stack_json(struct strbuf *out, int level, const struct stack_result 
 		indent(out, level + 1);
 		strbuf_addch(out, ']');
 	}
-	strbuf_addstr(out, ",\n");
-	key(out, level + 1, "outputs");
+	LIT(out, ",\n");
+	KEY(out, level + 1, "outputs");
 	if (s->outputs)
 		value_to_json(out, s->outputs, level + 1);
 	else
-		strbuf_addstr(out, "{}");
-	strbuf_addstr(out, ",\n");
-	key(out, level + 1, "nested");
+		LIT(out, "{}");
+	LIT(out, ",\n");
+	KEY(out, level + 1, "nested");
 	if (!s->n_nested) {
-		strbuf_addstr(out, "[]");
+		LIT(out, "[]");
 	} else {
-		strbuf_addstr(out, "[\n");
+		LIT(out, "[\n");
 		for (i = 0; i < s->n_nested; i++) {
 			stack_json(out, level + 2, &s->nested[i], o);
 			strbuf_addstr(out, i + 1 < s->n_nested ? ",\n" : "\n");
@@ -244,15 +262,15 @@ static void stack_json(struct strbuf *out, int level, const struct stack_result 
 
 static void side_json(struct strbuf *out, const char *variant, const struct diff_side *d)
 {
-	strbuf_addstr(out, "{\"variant\": ");
+	LIT(out, "{\"variant\": ");
 	strbuf_add_json_string(out, variant);
-	strbuf_addstr(out, ", \"outcome\": ");
+	LIT(out, ", \"outcome\": ");
 	strbuf_add_json_string(out, d->outcome);
-	strbuf_addstr(out, ", \"reason\": ");
+	LIT(out, ", \"reason\": ");
 	string_or_null(out, d->reason);
-	strbuf_addstr(out, ", \"fix\": ");
+	LIT(out, ", \"fix\": ");
 	string_or_null(out, d->fix);
-	strbuf_addstr(out, ", \"codes\": ");
+	LIT(out, ", \"codes\": ");
 	strlist_json(out, &d->codes);
 	strbuf_addch(out, '}');
 }
@@ -261,7 +279,7 @@ static void comparison_json(struct strbuf *out, const struct comparison *c)
 {
 	size_t i, k;
 
-	strbuf_addstr(out, ",\n  \"comparison\": {\n    \"variants\": ");
+	LIT(out, ",\n  \"comparison\": {\n    \"variants\": ");
 	strlist_json(out, &c->variants);
 	strbuf_addf(out, ",\n    \"verdicts_differ\": %s,\n    \"differences\": [",
 		    c->verdicts_differ ? "true" : "false");
@@ -269,18 +287,18 @@ static void comparison_json(struct strbuf *out, const struct comparison *c)
 		const struct diff_row *row = &c->rows[i];
 
 		strbuf_addstr(out, i ? ",\n" : "\n");
-		strbuf_addstr(out, "      {\"stack\": ");
+		LIT(out, "      {\"stack\": ");
 		strbuf_add_json_string(out, row->stack);
-		strbuf_addstr(out, ", \"logical_id\": ");
+		LIT(out, ", \"logical_id\": ");
 		string_or_null(out, row->logical_id);
-		strbuf_addstr(out, ", \"type\": ");
+		LIT(out, ", \"type\": ");
 		string_or_null(out, row->type);
-		strbuf_addstr(out, ",\n       \"sides\": [");
+		LIT(out, ",\n       \"sides\": [");
 		for (k = 0; k < c->variants.n; k++) {
 			strbuf_addstr(out, k ? ",\n         " : "\n         ");
 			side_json(out, c->variants.items[k], &row->sides[k]);
 		}
-		strbuf_addstr(out, "]}");
+		LIT(out, "]}");
 	}
 	strbuf_addstr(out, c->n_rows ? "\n    ]\n  }" : "]\n  }");
 }
@@ -291,30 +309,30 @@ static void step_json(struct strbuf *out, size_t number, const struct plan_step 
 		    st->kind == PLAN_STEP_DEPLOY ? "deploy" : "prerequisite");
 	string_or_null(out, st->type);
 	where_json(out, st->account, st->region, st->id, st->by_property, st->properties);
-	strbuf_addstr(out, ",\n         \"stack\": ");
+	LIT(out, ",\n         \"stack\": ");
 	strbuf_add_json_string(out, st->stack);
-	strbuf_addstr(out, ", \"needed_by\": ");
+	LIT(out, ", \"needed_by\": ");
 	strlist_json(out, &st->needed_by);
-	strbuf_addstr(out, ",\n         \"text\": ");
+	LIT(out, ",\n         \"text\": ");
 	strbuf_add_json_string(out, st->text);
-	strbuf_addstr(out, ",\n         \"why\": ");
+	LIT(out, ",\n         \"why\": ");
 	string_or_null(out, st->why);
-	strbuf_addstr(out, ",\n         \"blocker\": ");
+	LIT(out, ",\n         \"blocker\": ");
 	string_or_null(out, st->blocker);
 	strbuf_addch(out, '}');
 }
 
 static void unfixed_json(struct strbuf *out, const struct plan_unfixed *u)
 {
-	strbuf_addstr(out, "        {\"stack\": ");
+	LIT(out, "        {\"stack\": ");
 	strbuf_add_json_string(out, u->stack);
-	strbuf_addstr(out, ", \"logical_id\": ");
+	LIT(out, ", \"logical_id\": ");
 	string_or_null(out, u->logical_id);
-	strbuf_addstr(out, ", \"code\": ");
+	LIT(out, ", \"code\": ");
 	strbuf_add_json_string(out, u->code);
-	strbuf_addstr(out, ",\n         \"message\": ");
+	LIT(out, ",\n         \"message\": ");
 	strbuf_add_json_string(out, u->message);
-	strbuf_addstr(out, ",\n         \"fix\": ");
+	LIT(out, ",\n         \"fix\": ");
 	string_or_null(out, u->fix);
 	strbuf_addch(out, '}');
 }
@@ -323,7 +341,7 @@ static void plan_json(struct strbuf *out, const struct plan *p)
 {
 	size_t i;
 
-	strbuf_addstr(out, "    {\"variant\": ");
+	LIT(out, "    {\"variant\": ");
 	string_or_null(out, p->variant);
 	strbuf_addf(out, ", \"rounds\": %d,\n      \"steps\": [", p->rounds);
 	for (i = 0; i < p->n_steps; i++) {
@@ -339,10 +357,10 @@ static void plan_json(struct strbuf *out, const struct plan *p)
 	for (i = 0; i < p->after_stacks.n; i++) {
 		strbuf_addstr(out, i ? ", " : "");
 		strbuf_add_json_string(out, p->after_stacks.items[i]);
-		strbuf_addstr(out, ": ");
+		LIT(out, ": ");
 		strbuf_add_json_string(out, p->after_verdicts.items[i]);
 	}
-	strbuf_addstr(out, "}}");
+	LIT(out, "}}");
 }
 
 void report_json(const struct run_result *r, const struct report_options *o,
@@ -350,7 +368,7 @@ void report_json(const struct run_result *r, const struct report_options *o,
 {
 	size_t i;
 
-	strbuf_addstr(out, "{\n  \"format_version\": 1,\n  \"stacks\": [");
+	LIT(out, "{\n  \"format_version\": 1,\n  \"stacks\": [");
 	for (i = 0; i < r->n_stacks; i++) {
 		strbuf_addstr(out, i ? ",\n" : "\n");
 		stack_json(out, 2, &r->stacks[i], o);
@@ -359,12 +377,12 @@ void report_json(const struct run_result *r, const struct report_options *o,
 	if (r->comparison)
 		comparison_json(out, r->comparison);
 	if (r->n_plans) {
-		strbuf_addstr(out, ",\n  \"plans\": [\n");
+		LIT(out, ",\n  \"plans\": [\n");
 		for (i = 0; i < r->n_plans; i++) {
 			plan_json(out, &r->plans[i]);
 			strbuf_addstr(out, i + 1 < r->n_plans ? ",\n" : "\n");
 		}
-		strbuf_addstr(out, "  ]");
+		LIT(out, "  ]");
 	}
-	strbuf_addstr(out, "\n}\n");
+	LIT(out, "\n}\n");
 }

@@ -35,19 +35,30 @@ static bool uses_fn_transform(const struct value *v, struct srcpos *pos)
 	size_t i;
 
 	/* what value_intrinsic_name calls "Fn::Transform", without the call per node */
-	if (v->kind == VALUE_MAP && v->u.map.n == 1 &&
-	    !strcmp(v->u.map.entries[0].key, "Fn::Transform")) {
-		*pos = v->pos;
-		return true;
+	if (v->kind == VALUE_MAP && v->u.map.n == 1) {
+		const char *k = v->u.map.entries[0].key;
+
+		if (k[0] == 'F' && k[1] == 'n' && k[2] == ':' && k[3] == ':' && k[4] == 'T' &&
+		    !strcmp(k + 5, "ransform")) {
+			*pos = v->pos;
+			return true;
+		}
 	}
+	/* only collections are visited: a scalar holds no Fn::Transform */
 	if (v->kind == VALUE_LIST) {
-		for (i = 0; i < v->u.list.n; i++)
-			if (uses_fn_transform(v->u.list.items[i], pos))
+		for (i = 0; i < v->u.list.n; i++) {
+			const struct value *c = v->u.list.items[i];
+
+			if ((c->kind == VALUE_MAP || c->kind == VALUE_LIST) && uses_fn_transform(c, pos))
 				return true;
+		}
 	} else if (v->kind == VALUE_MAP) {
-		for (i = 0; i < v->u.map.n; i++)
-			if (uses_fn_transform(v->u.map.entries[i].val, pos))
+		for (i = 0; i < v->u.map.n; i++) {
+			const struct value *c = v->u.map.entries[i].val;
+
+			if ((c->kind == VALUE_MAP || c->kind == VALUE_LIST) && uses_fn_transform(c, pos))
 				return true;
+		}
 	}
 	return false;
 }

@@ -184,11 +184,22 @@ char *check_path(const struct check_resource *r, const char *path)
 struct walk {
 	void (*fn)(void *ctx, const struct value *s, const char *path); /* called per string */
 	void *ctx;           /* fn's context */
-	const char *needle;  /* only strings holding it are reported; NULL: all */
+	bool dynref;         /* only strings holding "{{resolve:" are reported; false: all */
 	size_t n;            /* steps in use */
 	struct strbuf path;  /* scratch: written only for a string reported */
 	struct refs_step steps[LOAD_MAX_DEPTH + 1]; /* the way down (walk stops below that depth) */
 };
+
+/* strstr(s, "{{resolve:"), by the '{' first: most strings have none. */
+static bool holds_dynref(const char *s)
+{
+	while ((s = strchr(s, '{')) != NULL) {
+		if (!strncmp(s, "{{resolve:", 10))
+			return true;
+		s++;
+	}
+	return false;
+}
 
 static void report_string(struct walk *w, const struct value *v)
 {
@@ -203,7 +214,7 @@ static void walk(struct walk *w, const struct value *v, int depth)
 	if (depth > LOAD_MAX_DEPTH)
 		return;
 	if (v->kind == VALUE_STRING) {
-		if (!w->needle || strstr(v->u.string.s, w->needle))
+		if (!w->dynref || holds_dynref(v->u.string.s))
 			report_string(w, v);
 		return;
 	}
@@ -233,7 +244,7 @@ static bool has_dynref(const struct value *v, int depth)
 	if (depth > LOAD_MAX_DEPTH + 1)
 		return false;
 	if (v->kind == VALUE_STRING)
-		return strstr(v->u.string.s, "{{resolve:") != NULL;
+		return holds_dynref(v->u.string.s);
 	if (v->kind == VALUE_LIST) {
 		for (i = 0; i < v->u.list.n; i++)
 			if (has_dynref(v->u.list.items[i], depth + 1))
@@ -251,7 +262,7 @@ bool check_has_dynref_string(const struct value *v)
 	return v && has_dynref(v, 0);
 }
 
-static void each_string(const struct value *v, const char *needle,
+static void each_string(const struct value *v, bool dynref,
 			void (*fn)(void *ctx, const struct value *s, const char *path), void *ctx)
 {
 	struct walk w;
@@ -260,7 +271,7 @@ static void each_string(const struct value *v, const char *needle,
 		return;
 	w.fn = fn;
 	w.ctx = ctx;
-	w.needle = needle;
+	w.dynref = dynref;
 	w.n = 0;
 	strbuf_init(&w.path);
 	walk(&w, v, 0);
@@ -270,12 +281,12 @@ static void each_string(const struct value *v, const char *needle,
 void check_each_string(const struct value *v,
 		       void (*fn)(void *ctx, const struct value *s, const char *path), void *ctx)
 {
-	each_string(v, NULL, fn, ctx);
+	each_string(v, false, fn, ctx);
 }
 
 void check_each_dynref_string(const struct value *v,
 			      void (*fn)(void *ctx, const struct value *s, const char *path),
 			      void *ctx)
 {
-	each_string(v, "{{resolve:", fn, ctx);
+	each_string(v, true, fn, ctx);
 }

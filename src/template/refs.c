@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+#define REFS_FIRST_STEPS 32
+
 struct refs_walker {
 	refs_fn fn;
 	void *ctx;
@@ -19,6 +21,7 @@ struct refs_walker {
 	struct refs_step *steps; /* the way from base to the node being visited */
 	size_t n, cap;       /* steps in use, allocated */
 	struct strbuf path;  /* scratch: the path, written only when a reference is found */
+	struct refs_step first[REFS_FIRST_STEPS]; /* steps until the walk goes deeper */
 };
 
 static void walk(struct refs_walker *w, const struct value *v);
@@ -58,10 +61,30 @@ const char *refs_path(const struct ref *ref)
 	return w->path.buf;
 }
 
+static void walker_init(struct refs_walker *w, refs_fn fn, void *ctx, const char *base)
+{
+	w->fn = fn;
+	w->ctx = ctx;
+	w->base = base;
+	w->steps = w->first;
+	w->n = 0;
+	w->cap = REFS_FIRST_STEPS;
+	strbuf_init(&w->path);
+}
+
 static void push(struct refs_walker *w, const char *key, size_t index)
 {
-	if (w->n == w->cap)
-		XGROW(w->steps, w->cap, w->n + 1);
+	if (w->n == w->cap) {
+		if (w->steps == w->first) { /* deeper than the first steps: to the heap */
+			struct refs_step *heap = xmalloc(2 * w->cap * sizeof(*heap));
+
+			memcpy(heap, w->first, w->n * sizeof(*heap));
+			w->steps = heap;
+			w->cap *= 2;
+		} else {
+			XGROW(w->steps, w->cap, w->n + 1);
+		}
+	}
 	w->steps[w->n].key = key;
 	w->steps[w->n].index = index;
 	w->n++;
@@ -70,16 +93,32 @@ static void push(struct refs_walker *w, const char *key, size_t index)
 static void walk_child(struct refs_walker *w, const char *key, size_t index,
 		       const struct value *child)
 {
+	if (child->kind != VALUE_MAP && child->kind != VALUE_LIST)
+		return; /* a scalar holds no reference */
 	push(w, key, index);
 	walk(w, child);
 	w->n--;
 }
 
+struct sub_walk {
+	struct refs_walker *w;
+	const struct value *vars; /* the Sub's own variables, or NULL */
+	struct srcpos pos;        /* the format string's */
+};
+
+static void on_sub_var(void *ctx, const char *name, const char *attr)
+{
+	struct sub_walk *sw = ctx;
+
+	if (sw->vars && sw->vars->kind == VALUE_MAP && value_map_get(sw->vars, name))
+		return; /* the Sub's own variable */
+	emit(sw->w, REF_SUB, name, attr, sw->pos);
+}
+
 static void walk_sub(struct refs_walker *w, const struct value *arg)
 {
 	const struct value *fmt = arg, *vars = NULL;
-	struct sub_parts parts;
-	size_t i;
+	struct sub_walk sw;
 
 	if (arg->kind == VALUE_LIST) {
 		fmt = value_list_get(arg, 0);
@@ -89,17 +128,10 @@ static void walk_sub(struct refs_walker *w, const struct value *arg)
 	}
 	if (!value_is_string(fmt))
 		return;
-	sub_parse(fmt->u.string.s, &parts);
-	for (i = 0; i < parts.n; i++) {
-		const struct sub_part *p = &parts.items[i];
-
-		if (p->kind != SUB_VAR)
-			continue;
-		if (vars && vars->kind == VALUE_MAP && value_map_get(vars, p->text))
-			continue; /* the Sub's own variable */
-		emit(w, REF_SUB, p->text, p->attr, fmt->pos);
-	}
-	sub_parts_free(&parts);
+	sw.w = w;
+	sw.vars = vars;
+	sw.pos = fmt->pos;
+	sub_each_var(fmt->u.string.s, on_sub_var, &sw);
 }
 
 static void walk_getatt(struct refs_walker *w, const struct value *arg, struct srcpos pos)
@@ -109,13 +141,25 @@ static void walk_getatt(struct refs_walker *w, const struct value *arg, struct s
 
 	if (value_is_string(arg)) {
 		/* long form with a string: "A.B" */
-		char *name;
+		char buf[128], *name;
+		size_t len;
 
 		dot = strchr(arg->u.string.s, '.');
-		name = dot ? xstrndup(arg->u.string.s, (size_t)(dot - arg->u.string.s))
-			   : xstrdup(arg->u.string.s);
-		emit(w, REF_GETATT, name, dot ? dot + 1 : NULL, pos);
-		free(name);
+		if (!dot) {
+			emit(w, REF_GETATT, arg->u.string.s, NULL, pos);
+			return;
+		}
+		len = (size_t)(dot - arg->u.string.s);
+		if (len < sizeof(buf)) {
+			memcpy(buf, arg->u.string.s, len);
+			buf[len] = '\0';
+			name = buf;
+		} else {
+			name = xstrndup(arg->u.string.s, len);
+		}
+		emit(w, REF_GETATT, name, dot + 1, pos);
+		if (name != buf)
+			free(name);
 		return;
 	}
 	if (arg->kind != VALUE_LIST)
@@ -130,26 +174,30 @@ static void walk_getatt(struct refs_walker *w, const struct value *arg, struct s
 
 static void walk(struct refs_walker *w, const struct value *v)
 {
-	const char *fn = value_intrinsic_name(v);
 	const struct value *arg;
 	size_t i;
 
-	if (fn) {
+	/* value_intrinsic_name's Ref, Fn::GetAtt and Fn::Sub, by their letters */
+	if (v->kind == VALUE_MAP && v->u.map.n == 1) {
+		const char *fn = v->u.map.entries[0].key;
+
 		arg = v->u.map.entries[0].val;
-		if (!strcmp(fn, "Ref")) {
+		if (fn[0] == 'R' && !strcmp(fn, "Ref")) {
 			if (value_is_string(arg))
 				emit(w, REF_REF, arg->u.string.s, NULL, v->pos);
 			else
 				walk_child(w, fn, 0, arg);
 			return;
 		}
-		if (!strcmp(fn, "Fn::GetAtt")) {
-			walk_getatt(w, arg, v->pos);
-			return;
-		}
-		if (!strcmp(fn, "Fn::Sub")) {
-			walk_sub(w, arg);
-			return;
+		if (fn[0] == 'F' && fn[1] == 'n' && fn[2] == ':' && fn[3] == ':') {
+			if (fn[4] == 'G' && !strcmp(fn + 4, "GetAtt")) {
+				walk_getatt(w, arg, v->pos);
+				return;
+			}
+			if (fn[4] == 'S' && !strcmp(fn + 4, "Sub")) {
+				walk_sub(w, arg);
+				return;
+			}
 		}
 	}
 	if (v->kind == VALUE_LIST)
@@ -162,19 +210,23 @@ static void walk(struct refs_walker *w, const struct value *v)
 
 void refs_walk(const struct value *v, const char *path, refs_fn fn, void *ctx)
 {
-	struct refs_walker w = { fn, ctx, path, NULL, 0, 0, STRBUF_INIT };
+	struct refs_walker w; /* first[] is written as the walk goes */
 
+	walker_init(&w, fn, ctx, path);
 	if (!v)
 		return;
 	walk(&w, v);
-	free(w.steps);
+	if (w.steps != w.first)
+		free(w.steps);
 	strbuf_release(&w.path);
 }
 
 void refs_walk_resource(const struct tmpl_resource *res, refs_fn fn, void *ctx)
 {
 	/* "Resources" then the steps ID and KEY: "Resources/ID/KEY/..." */
-	struct refs_walker w = { fn, ctx, "Resources", NULL, 0, 0, STRBUF_INIT };
+	struct refs_walker w; /* first[] is written as the walk goes */
+
+	walker_init(&w, fn, ctx, "Resources");
 
 	if (res->def->kind != VALUE_MAP)
 		return;
@@ -186,7 +238,8 @@ void refs_walk_resource(const struct tmpl_resource *res, refs_fn fn, void *ctx)
 		walk_child(&w, e->key, 0, e->val);
 		w.n--;
 	}
-	free(w.steps);
+	if (w.steps != w.first)
+		free(w.steps);
 	strbuf_release(&w.path);
 }
 

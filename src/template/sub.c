@@ -36,13 +36,20 @@ static void add_literal(struct sub_parts *out, const char *s, size_t len, size_t
 	add_part(out, SUB_LITERAL, xstrndup(s, len), NULL, offset);
 }
 
-/* A new copy of s[0..len) without surrounding blanks ("${ Name }" works). */
+/* s[0..len) without surrounding blanks ("${ Name }" works): *len updated. */
+static const char *trim(const char *s, size_t *len)
+{
+	while (*len && (*s == ' ' || *s == '\t'))
+		s++, (*len)--;
+	while (*len && (s[*len - 1] == ' ' || s[*len - 1] == '\t'))
+		(*len)--;
+	return s;
+}
+
+/* A new copy of s[0..len) without surrounding blanks. */
 static char *trimmed(const char *s, size_t len)
 {
-	while (len && (*s == ' ' || *s == '\t'))
-		s++, len--;
-	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
+	s = trim(s, &len);
 	return xstrndup(s, len);
 }
 
@@ -99,4 +106,47 @@ void sub_parts_free(struct sub_parts *parts)
 	free(parts->items);
 	parts->items = NULL;
 	parts->n = parts->cap = 0;
+}
+
+void sub_each_var(const char *fmt, void (*fn)(void *ctx, const char *name, const char *attr),
+		  void *ctx)
+{
+	size_t i = 0, len = strlen(fmt);
+
+	/* the same scan as sub_parse's, the literal parts left out */
+	while (i < len) {
+		const char *close, *name, *attr = NULL, *dot;
+		size_t start, inner, nlen, alen = 0;
+		char small[256], *buf;
+
+		if (fmt[i] != '$' || fmt[i + 1] != '{') {
+			i++;
+			continue;
+		}
+		close = strchr(fmt + i + 2, '}');
+		if (!close)
+			break; /* unterminated: the rest is literal */
+		start = i + 2;
+		inner = (size_t)(close - fmt) - start;
+		i = (size_t)(close - fmt) + 1;
+		if (inner && fmt[start] == '!')
+			continue; /* ${!X} is the literal ${X} */
+		dot = memchr(fmt + start, '.', inner);
+		nlen = dot ? (size_t)(dot - fmt) - start : inner;
+		name = trim(fmt + start, &nlen);
+		if (dot) {
+			alen = (size_t)(close - dot) - 1;
+			attr = trim(dot + 1, &alen);
+		}
+		buf = nlen + alen + 2 <= sizeof(small) ? small : xmalloc(nlen + alen + 2);
+		memcpy(buf, name, nlen);
+		buf[nlen] = '\0';
+		if (dot) {
+			memcpy(buf + nlen + 1, attr, alen);
+			buf[nlen + 1 + alen] = '\0';
+		}
+		fn(ctx, buf, dot ? buf + nlen + 1 : NULL);
+		if (buf != small)
+			free(buf);
+	}
 }

@@ -34,4 +34,10 @@ void sub_parse(const char *fmt, struct sub_parts *out);
 /* Frees the parts. */
 void sub_parts_free(struct sub_parts *parts);
 
+/* Calls fn for each variable of fmt (borrowed), in order, with what
+ * sub_parse's SUB_VAR parts hold: the name and the attribute (NULL when
+ * none), borrowed for the call only; the literal text is not built. */
+void sub_each_var(const char *fmt, void (*fn)(void *ctx, const char *name, const char *attr),
+		  void *ctx);
+
 #endif
