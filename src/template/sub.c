@@ -53,44 +53,61 @@ static char *trimmed(const char *s, size_t len)
 	return xstrndup(s, len);
 }
 
+/* Finds the next "${...}" of fmt (len bytes) at or after *i: sets *start
+ * and *inner to its content's offset and length, *i past its '}', and
+ * returns the offset of its '$'; returns -1 when there is none (an
+ * unterminated "${" leaves the rest literal). */
+static long next_placeholder(const char *fmt, size_t len, size_t *i, size_t *start,
+			     size_t *inner)
+{
+	while (*i < len) {
+		const char *close;
+		size_t at = *i;
+
+		if (fmt[at] != '$' || fmt[at + 1] != '{') {
+			(*i)++;
+			continue;
+		}
+		close = strchr(fmt + at + 2, '}');
+		if (!close)
+			return -1;
+		*start = at + 2;
+		*inner = (size_t)(close - fmt) - *start;
+		*i = (size_t)(close - fmt) + 1;
+		return (long)at;
+	}
+	return -1;
+}
+
 void sub_parse(const char *fmt, struct sub_parts *out)
 {
-	size_t i = 0, lit = 0, len = strlen(fmt);
+	size_t i = 0, lit = 0, len = strlen(fmt), start, inner;
+	long at;
 
 	out->items = NULL;
 	out->n = out->cap = 0;
-	while (i < len) {
-		const char *close;
-		size_t start, inner;
+	while ((at = next_placeholder(fmt, len, &i, &start, &inner)) >= 0) {
+		size_t close = start + inner; /* the '}' */
 
-		if (fmt[i] != '$' || fmt[i + 1] != '{') {
-			i++;
-			continue;
-		}
-		close = strchr(fmt + i + 2, '}');
-		if (!close)
-			break; /* unterminated: the rest is literal */
-		add_literal(out, fmt + lit, i - lit, lit);
-		start = i + 2;
-		inner = (size_t)(close - fmt) - start;
+		add_literal(out, fmt + lit, (size_t)at - lit, lit);
 		if (inner && fmt[start] == '!') {
 			/* ${!X} is the literal ${X} */
-			add_literal(out, "${", 2, i);
+			add_literal(out, "${", 2, (size_t)at);
 			add_literal(out, fmt + start + 1, inner - 1, start + 1);
-			add_literal(out, "}", 1, (size_t)(close - fmt));
+			add_literal(out, "}", 1, close);
 		} else {
 			const char *dot = memchr(fmt + start, '.', inner);
 			char *name, *attr = NULL;
 
 			if (dot) {
 				name = trimmed(fmt + start, (size_t)(dot - fmt) - start);
-				attr = trimmed(dot + 1, (size_t)(close - dot) - 1);
+				attr = trimmed(dot + 1, (size_t)(fmt + close - dot) - 1);
 			} else {
 				name = trimmed(fmt + start, inner);
 			}
-			add_part(out, SUB_VAR, name, attr, i);
+			add_part(out, SUB_VAR, name, attr, (size_t)at);
 		}
-		i = lit = (size_t)(close - fmt) + 1;
+		lit = i;
 	}
 	add_literal(out, fmt + lit, len - lit, lit);
 }
@@ -111,24 +128,14 @@ void sub_parts_free(struct sub_parts *parts)
 void sub_each_var(const char *fmt, void (*fn)(void *ctx, const char *name, const char *attr),
 		  void *ctx)
 {
-	size_t i = 0, len = strlen(fmt);
+	size_t i = 0, len = strlen(fmt), start, inner;
 
 	/* the same scan as sub_parse's, the literal parts left out */
-	while (i < len) {
-		const char *close, *name, *attr = NULL, *dot;
-		size_t start, inner, nlen, alen = 0;
+	while (next_placeholder(fmt, len, &i, &start, &inner) >= 0) {
+		const char *close = fmt + start + inner, *name, *attr = NULL, *dot;
+		size_t nlen, alen = 0;
 		char small[256], *buf;
 
-		if (fmt[i] != '$' || fmt[i + 1] != '{') {
-			i++;
-			continue;
-		}
-		close = strchr(fmt + i + 2, '}');
-		if (!close)
-			break; /* unterminated: the rest is literal */
-		start = i + 2;
-		inner = (size_t)(close - fmt) - start;
-		i = (size_t)(close - fmt) + 1;
 		if (inner && fmt[start] == '!')
 			continue; /* ${!X} is the literal ${X} */
 		dot = memchr(fmt + start, '.', inner);
