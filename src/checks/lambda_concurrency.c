@@ -25,7 +25,7 @@ static long number(const struct value *v)
 	long n;
 
 	if (v && v->kind == VALUE_NUMBER)
-		return (long)v->u.number.num;
+		return value_whole_number(v, &n) ? n : -1;
 	if (!value_str(v))
 		return -1;
 	n = strtol(value_str(v), &end, 10);

@@ -150,9 +150,11 @@ static void read_facts(struct model *m)
 	if (gen) {
 		const struct value *lower = value_map_get(gen, "lower");
 		const struct value *max = value_map_get(gen, "max");
+		long n;
+
 		m->naming.lower = lower && lower->kind == VALUE_BOOL && lower->u.boolean;
-		if (max && max->kind == VALUE_NUMBER && max->u.number.num > 13)
-			m->naming.max = (size_t)max->u.number.num;
+		if (value_whole_number(max, &n) && n > 13)
+			m->naming.max = (size_t)n;
 	}
 	m->state_only = value_map_get(f, "state_only") && value_map_get(f, "state_only")->u.boolean;
 	m->all_properties = value_map_get(f, "getatt_all_properties") &&

@@ -334,12 +334,13 @@ static void load_quotas(struct loader *ld, const char *account, const char *regi
 	VALUE_MAP_FOREACH(quotas, e) {
 		if (!state_named_quota(e->key) && !check_type(ld, e->key, e->key_pos))
 			continue;
-		if (e->val->kind != VALUE_NUMBER || e->val->u.number.num < 0 ||
-		    e->val->u.number.num != (long)e->val->u.number.num) {
+		long quota;
+
+		if (!value_whole_number(e->val, &quota)) {
 			error(ld, e->val->pos, "the quota for %s must be a whole number", e->key);
 			continue;
 		}
-		state_set_quota(ld->st, account, region, e->key, (long)e->val->u.number.num);
+		state_set_quota(ld->st, account, region, e->key, quota);
 	}
 }
 

@@ -199,6 +199,10 @@ static inline const char *value_str(const struct value *v)
 {
 	return value_is_string(v) ? v->u.string.s : NULL;
 }
+/* True when v is a number that is a whole number from 0 to 2^63 - 1,
+ * stored in *out; false (and *out untouched) for anything else, a huge
+ * or fractional number included (casting those to long is undefined). */
+bool value_whole_number(const struct value *v, long *out);
 /* A scalar as text: a string's characters, a number's source spelling,
  * "true"/"false" (borrowed); NULL for null, lists, maps and unknowns. */
 const char *value_scalar_text(const struct value *v);

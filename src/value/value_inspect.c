@@ -84,6 +84,20 @@ bool value_has_unknown(const struct value *v)
 	return value_find_unknown(v) != NULL;
 }
 
+bool value_whole_number(const struct value *v, long *out)
+{
+	double num;
+
+	if (!v || v->kind != VALUE_NUMBER)
+		return false;
+	num = v->u.number.num;
+	/* 2^63 is exactly representable; below it the cast is defined */
+	if (!(num >= 0 && num < 9223372036854775808.0) || num != (double)(long)num)
+		return false;
+	*out = (long)num;
+	return true;
+}
+
 const char *value_scalar_text(const struct value *v)
 {
 	if (v->kind == VALUE_STRING)

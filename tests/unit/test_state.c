@@ -283,6 +283,12 @@ static void test_errors(void **state)
 		      "5:30: unknown stack status (expected a CloudFormation status such as CREATE_COMPLETE)\n"
 		      "5:36: unknown key \"output\" in stack S (expected status or outputs)\n"
 		      "6:33: the quota for AWS::EC2::VPC must be a whole number\n");
+	/* too large for a long (found by fuzz_check: the cast was undefined), fractional */
+	expect_errors("accounts:\n  \"111111111111\":\n    regions:\n      us-east-1:\n"
+		      "        quotas: {AWS::EC2::VPC: 1e66, AWS::EC2::EIP: 2.5, AWS::SQS::Queue: 9223372036854775808}\n",
+		      "5:33: the quota for AWS::EC2::VPC must be a whole number\n"
+		      "5:54: the quota for AWS::EC2::EIP must be a whole number\n"
+		      "5:76: the quota for AWS::SQS::Queue must be a whole number\n");
 }
 
 static void test_errors_bucket_twice(void **state)

@@ -245,6 +245,41 @@ static void test_copy_then_change(void **state)
 		strbuf_release(&sb);                                     \
 	} while (0)
 
+/* value_whole_number: only numbers a long holds exactly. */
+static void test_whole_number(void **state)
+{
+	static const struct {
+		double num;
+		bool whole;
+		long want;
+	} cases[] = {
+		{ 0, true, 0 },
+		{ 42, true, 42 },
+		{ 9007199254740992.0, true, 9007199254740992L },
+		{ 9223372036854774784.0, true, 9223372036854774784L }, /* the largest double below 2^63 */
+		{ 9223372036854775808.0, false, 0 },                  /* 2^63 */
+		{ 1e66, false, 0 },
+		{ 2.5, false, 0 },
+		{ -1, false, 0 },
+	};
+	size_t i;
+	long got;
+	struct value *s = value_string(srcpos_make(0, 1, 1), "5");
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct value *v = value_number(srcpos_make(0, 1, 1), cases[i].num, NULL);
+
+		got = -7;
+		assert_int_equal(value_whole_number(v, &got), cases[i].whole);
+		assert_int_equal(got, cases[i].whole ? cases[i].want : -7);
+		value_free(v);
+	}
+	assert_false(value_whole_number(s, &got));
+	assert_false(value_whole_number(NULL, &got));
+	value_free(s);
+}
+
 static void test_strbuf_format(void **state)
 {
 	(void)state;
@@ -272,6 +307,7 @@ int main(void)
 		cmocka_unit_test(test_arena_tree_as_child),
 		cmocka_unit_test(test_copy_then_change),
 		cmocka_unit_test(test_strbuf_format),
+		cmocka_unit_test(test_whole_number),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
