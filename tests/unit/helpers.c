@@ -113,3 +113,13 @@ struct model_set *open_models(const char *a, const char *b)
 	diag_clear(&dl);
 	return ms;
 }
+
+int remove_test_dir(const char *dir)
+{
+	char *cmd = xstrfmt("rm -rf '%s'", dir);
+	int rc = system(cmd);
+
+	free(cmd);
+	srcfile_reset();
+	return rc == 0 ? 0 : -1;
+}

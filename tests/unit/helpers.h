@@ -40,4 +40,8 @@ void assert_one_finding(const struct finding_list *fl, enum finding_code code,
  * when they cannot be opened.  Returns new. */
 struct model_set *open_models(const char *a, const char *b);
 
+/* Removes directory dir and everything under it (a test's mkdtemp folder)
+ * and forgets the source files read; returns 0 on success. */
+int remove_test_dir(const char *dir);
+
 #endif

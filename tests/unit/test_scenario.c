@@ -50,13 +50,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char *cmd = xstrfmt("rm -rf '%s'", dir);
-	int rc = system(cmd);
-
 	(void)state;
-	free(cmd);
-	srcfile_reset();
-	return rc == 0 ? 0 : -1;
+	return remove_test_dir(dir);
 }
 
 /* Loads the scenario text (written as s.scenario.yaml); NULL with errors in dl. */

@@ -25,13 +25,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char *cmd = xstrfmt("rm -rf '%s'", dir);
-	int rc = system(cmd);
-
 	(void)state;
-	free(cmd);
-	srcfile_reset();
-	return rc;
+	return remove_test_dir(dir);
 }
 
 static char *write_file(const char *name, const char *text)
