@@ -134,41 +134,53 @@ static void attribute_fix(struct finding *f, const struct model *m, const char *
 	strbuf_release(&sb);
 }
 
-static void on_ref(void *ctx, const struct ref *r)
+/* A reference tr of resource i (or of output i when output). */
+static void check_ref(struct getatt_walk *w, const struct tmpl_ref *tr, size_t i, bool output,
+		      struct strbuf *path)
 {
-	struct getatt_walk *w = ctx;
 	const struct tmpl_resource *res;
 	const struct model *m;
 	char *key;
 
-	if ((r->kind != REF_GETATT && r->kind != REF_SUB) || !r->attr)
+	if ((tr->kind != REF_GETATT && tr->kind != REF_SUB) || !tr->attr || tr->resource < 0)
 		return;
-	res = template_resource(w->t, r->target);
-	if (!res || !res->type || !(m = recognized(w->ms, res->type, w->region, w->dl)) ||
-	    model_has_attribute(m, r->attr))
+	res = &w->t->resources[tr->resource];
+	if (!res->type || !(m = recognized(w->ms, res->type, w->region, w->dl)) ||
+	    model_has_attribute(m, tr->attr))
 		return;
-	key = xstrfmt("%s.%s", r->target, r->attr);
+	key = xstrfmt("%s.%s", tr->target, tr->attr);
 	if (!strlist_has(&w->reported, key)) {
-		struct finding *f = finding_add(w->fl, FC_GETATT_ATTRIBUTE, r->pos, refs_path(r),
-						"Template error: resource %s does not support "
-						"attribute type %s in Fn::GetAtt", r->target, r->attr);
-		attribute_fix(f, m, r->attr);
+		struct finding *f;
+
+		if (output)
+			refs_output_path(&w->t->outputs[i], tr->ordinal, path);
+		else
+			refs_resource_path(&w->t->resources[i], tr->ordinal, path);
+		f = finding_add(w->fl, FC_GETATT_ATTRIBUTE, tr->pos, path->buf,
+				"Template error: resource %s does not support "
+				"attribute type %s in Fn::GetAtt", tr->target, tr->attr);
+		attribute_fix(f, m, tr->attr);
 		strlist_add(&w->reported, key);
 	}
 	free(key);
 }
 
+/* Every GetAtt and ${A.B} of the template, from the references template_open indexed. */
 static void unsupported_attributes(struct getatt_walk *w)
 {
 	struct strbuf path = STRBUF_INIT;
-	size_t i;
+	const struct tmpl_ref *refs;
+	size_t i, k, n;
 
-	for (i = 0; i < w->t->n_resources; i++)
-		refs_walk_resource(&w->t->resources[i], on_ref, w);
+	for (i = 0; i < w->t->n_resources; i++) {
+		refs = template_resource_refs(w->t, i, &n);
+		for (k = 0; k < n; k++)
+			check_ref(w, &refs[k], i, false, &path);
+	}
 	for (i = 0; i < w->t->n_outputs; i++) {
-		strbuf_reset(&path);
-		strbuf_addf(&path, "Outputs/%s", w->t->outputs[i].logical_id);
-		refs_walk(w->t->outputs[i].def, path.buf, on_ref, w);
+		refs = template_output_refs(w->t, i, &n);
+		for (k = 0; k < n; k++)
+			check_ref(w, &refs[k], i, true, &path);
 	}
 	strbuf_release(&path);
 }

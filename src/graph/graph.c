@@ -61,20 +61,47 @@ static struct finding *unresolved(struct build *b, const struct ref *r)
 	return f;
 }
 
-static void on_ref(void *ctx, const struct ref *r)
+/* A reference r (a DependsOn entry, or one of the template's indexed
+ * references, whose path is then written only for a finding). */
+static void add_ref(struct build *b, const struct ref *r, long idx)
 {
-	struct build *b = ctx;
-	long idx;
-
-	if (r->kind != REF_GETATT && !r->attr &&
-	    (template_is_pseudo_parameter(r->target) || template_has_parameter(b->t, r->target)))
-		return;
-	idx = template_resource_index(b->t, r->target);
 	if (idx < 0) {
 		unresolved(b, r);
 		return;
 	}
 	add_edge(b->cur, (size_t)idx, r->kind, r->pos);
+}
+
+static void on_ref(struct build *b, const struct ref *r)
+{
+	if (r->kind != REF_GETATT && !r->attr &&
+	    (template_is_pseudo_parameter(r->target) || template_has_parameter(b->t, r->target)))
+		return;
+	add_ref(b, r, template_resource_index(b->t, r->target));
+}
+
+/* The indexed references of resource i (or output i when output). */
+static void indexed_refs(struct build *b, size_t i, bool output)
+{
+	struct strbuf path = STRBUF_INIT;
+	const struct tmpl_ref *refs;
+	size_t k, n;
+
+	refs = output ? template_output_refs(b->t, i, &n) : template_resource_refs(b->t, i, &n);
+	for (k = 0; k < n; k++) {
+		const struct tmpl_ref *tr = &refs[k];
+		struct ref r = { (enum ref_kind)tr->kind, tr->target, tr->attr, tr->pos, NULL, NULL };
+
+		if (tr->resource < 0) { /* a finding: its path */
+			if (output)
+				refs_output_path(&b->t->outputs[i], tr->ordinal, &path);
+			else
+				refs_resource_path(&b->t->resources[i], tr->ordinal, &path);
+			r.path = path.buf;
+		}
+		add_ref(b, &r, tr->resource);
+	}
+	strbuf_release(&path);
 }
 
 static void depends_on_entry(struct build *b, const struct value *v, const char *path,
@@ -102,7 +129,7 @@ static void collect_resource(struct build *b, size_t i)
 	b->block = "Resources";
 	if (res->def->kind != VALUE_MAP)
 		return;
-	refs_walk_resource(res, on_ref, b);
+	indexed_refs(b, i, false);
 	if (res->depends_on) {
 		strbuf_reset(&path);
 		strbuf_addf(&path, "Resources/%s/DependsOn", res->logical_id);
@@ -117,14 +144,9 @@ static void collect_resource(struct build *b, size_t i)
 
 static void collect_output(struct build *b, size_t i)
 {
-	const struct tmpl_output *o = &b->t->outputs[i];
-	struct strbuf path = STRBUF_INIT;
-
 	b->cur = &b->g->outputs[i];
 	b->block = "Outputs";
-	strbuf_addf(&path, "Outputs/%s", o->logical_id);
-	refs_walk(o->def, path.buf, on_ref, b);
-	strbuf_release(&path);
+	indexed_refs(b, i, true);
 }
 
 /* ---- Tarjan's strongly connected components, without recursion ---- */

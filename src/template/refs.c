@@ -243,6 +243,137 @@ void refs_walk_resource(const struct tmpl_resource *res, refs_fn fn, void *ctx)
 	strbuf_release(&w.path);
 }
 
+#define TEXT_BLOCK 4000 /* bytes of names per block */
+
+struct tmpl_text {
+	struct tmpl_text *next; /* the block filled before */
+	size_t used, cap;       /* bytes of text used, available */
+	char text[];            /* NUL-terminated names, one after the other */
+};
+
+/* A copy of s that lives as long as t (returns borrowed): packed into
+ * blocks, as the names are short and many. */
+static const char *keep(struct template *t, const char *s)
+{
+	size_t len = strlen(s) + 1;
+	struct tmpl_text *b = t->ref_text;
+	char *copy;
+
+	if (!b || b->cap - b->used < len) {
+		size_t cap = len > TEXT_BLOCK ? len : TEXT_BLOCK;
+
+		b = xmalloc(sizeof(*b) + cap);
+		b->next = t->ref_text;
+		b->used = 0;
+		b->cap = cap;
+		t->ref_text = b;
+	}
+	copy = b->text + b->used;
+	memcpy(copy, s, len);
+	b->used += len;
+	return copy;
+}
+
+struct collect {
+	struct template *t; /* the template indexed */
+	size_t seen;        /* references of the definition walked, so far */
+};
+
+static void on_collect(void *ctx, const struct ref *r)
+{
+	struct collect *c = ctx;
+	struct template *t = c->t;
+	struct tmpl_ref *rec;
+	size_t ordinal = c->seen++;
+	long idx;
+
+	if (r->kind != REF_GETATT && !r->attr &&
+	    (template_is_pseudo_parameter(r->target) || template_has_parameter(t, r->target)))
+		return; /* a parameter: no edge, no attribute */
+	idx = template_resource_index(t, r->target);
+	XGROW(t->refs, t->cap_refs, t->n_refs + 1);
+	rec = &t->refs[t->n_refs++];
+	rec->attr = r->attr;
+	rec->pos = r->pos;
+	rec->resource = (int32_t)idx; /* a template has far fewer than 2^31 resources */
+	rec->ordinal = (uint32_t)ordinal; /* as many as nodes: fewer than 2^32 */
+	rec->kind = (uint8_t)r->kind;
+	if (idx >= 0)
+		rec->target = t->resources[idx].logical_id; /* the same name */
+	else if (r->kind == REF_REF || r->kind == REF_DEPENDS_ON)
+		rec->target = r->target; /* in the tree */
+	else /* a Sub's name, an "A.B" GetAtt's A live only during the callback */
+		rec->target = keep(t, r->target);
+	if (r->kind == REF_SUB && r->attr)
+		rec->attr = keep(t, r->attr);
+}
+
+void refs_index(struct template *t)
+{
+	struct collect c = { t, 0 };
+	size_t i;
+
+	/* room for two each: what is not written is not touched */
+	t->cap_refs = 2 * (t->n_resources + t->n_outputs) + 4;
+	t->refs = xmalloc(t->cap_refs * sizeof(*t->refs));
+	for (i = 0; i < t->n_resources; i++) {
+		t->resources[i].first_ref = (uint32_t)t->n_refs;
+		c.seen = 0;
+		refs_walk_resource(&t->resources[i], on_collect, &c);
+	}
+	t->n_resource_refs = t->n_refs;
+	for (i = 0; i < t->n_outputs; i++) {
+		t->outputs[i].first_ref = (uint32_t)t->n_refs;
+		c.seen = 0;
+		refs_walk(t->outputs[i].def, "", on_collect, &c);
+	}
+}
+
+void refs_index_free(struct template *t)
+{
+	struct tmpl_text *b = t->ref_text, *next;
+
+	for (; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(t->refs);
+}
+
+struct nth {
+	size_t want, seen;  /* the ordinal looked for, references seen */
+	struct strbuf *out; /* where its path goes */
+};
+
+static void on_nth(void *ctx, const struct ref *r)
+{
+	struct nth *n = ctx;
+
+	if (n->seen++ != n->want)
+		return;
+	strbuf_reset(n->out);
+	strbuf_addstr(n->out, refs_path(r));
+}
+
+void refs_resource_path(const struct tmpl_resource *res, size_t ordinal, struct strbuf *out)
+{
+	struct nth n = { ordinal, 0, out };
+
+	strbuf_reset(out);
+	refs_walk_resource(res, on_nth, &n);
+}
+
+void refs_output_path(const struct tmpl_output *o, size_t ordinal, struct strbuf *out)
+{
+	struct nth n = { ordinal, 0, out };
+	struct strbuf base = STRBUF_INIT;
+
+	strbuf_reset(out);
+	strbuf_addf(&base, "Outputs/%s", o->logical_id);
+	refs_walk(o->def, base.buf, on_nth, &n);
+	strbuf_release(&base);
+}
+
 const char *refs_kind_name(enum ref_kind kind)
 {
 	switch (kind) {

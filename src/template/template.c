@@ -5,6 +5,7 @@
  * of them run: every structural problem becomes its own finding.
  */
 #include "template/template.h"
+#include "template/refs.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -41,7 +42,7 @@ static bool in_list(const char *s, const char *const *list)
 
 bool template_is_pseudo_parameter(const char *name)
 {
-	return in_list(name, pseudo_parameters);
+	return name[0] == 'A' && in_list(name, pseudo_parameters); /* all are "AWS::..." */
 }
 
 bool template_valid_logical_id(const char *s)
@@ -364,6 +365,7 @@ struct template *template_open(struct value *root, size_t size_bytes,
 			    "Mappings", TEMPLATE_MAX_MAPPINGS);
 	index_resources(t, fl);
 	index_outputs(t);
+	refs_index(t);
 	return t;
 }
 
@@ -371,6 +373,7 @@ void template_free(struct template *t)
 {
 	if (!t)
 		return;
+	refs_index_free(t);
 	value_free(t->root);
 	free(t->resources);
 	free(t->outputs);
@@ -395,6 +398,22 @@ const struct tmpl_resource *template_resource(const struct template *t, const ch
 	long i = template_resource_index(t, id);
 
 	return i < 0 ? NULL : &t->resources[i];
+}
+
+const struct tmpl_ref *template_resource_refs(const struct template *t, size_t i, size_t *n)
+{
+	size_t end = i + 1 < t->n_resources ? t->resources[i + 1].first_ref : t->n_resource_refs;
+
+	*n = end - t->resources[i].first_ref;
+	return *n ? t->refs + t->resources[i].first_ref : NULL;
+}
+
+const struct tmpl_ref *template_output_refs(const struct template *t, size_t i, size_t *n)
+{
+	size_t end = i + 1 < t->n_outputs ? t->outputs[i + 1].first_ref : t->n_refs;
+
+	*n = end - t->outputs[i].first_ref;
+	return *n ? t->refs + t->outputs[i].first_ref : NULL;
 }
 
 bool template_has_parameter(const struct template *t, const char *name)

@@ -38,6 +38,7 @@ struct tmpl_resource {
 	const char *condition;          /* Condition name or NULL */
 	const struct value *depends_on; /* DependsOn (string or list) or NULL */
 	struct srcpos pos;              /* where the logical id is written */
+	uint32_t first_ref;             /* its references start at t->refs[first_ref] */
 };
 
 struct tmpl_output {
@@ -45,7 +46,25 @@ struct tmpl_output {
 	const struct value *def; /* the output's map */
 	const char *condition;   /* Condition name or NULL */
 	struct srcpos pos;       /* where the logical id is written */
+	uint32_t first_ref;      /* its references start at t->refs[first_ref] */
 };
+
+/* One reference a resource or an output makes (what refs_walk_resource and
+ * refs_walk report), found once by template_open for the graph and the
+ * type checks; a Ref to a parameter or pseudo parameter (which neither needs)
+ * is left out. */
+struct tmpl_ref {
+	const char *target; /* the name referred to (borrowed: from the tree, or a
+			       copy in the template's ref_text) */
+	const char *attr;   /* as struct ref's attr (borrowed, the same way) */
+	struct srcpos pos;  /* where the reference is written */
+	int32_t resource;   /* index of the resource named target, or -1 */
+	uint32_t ordinal;   /* its place among the definition's references (from 0,
+			       parameters counted), for refs_resource_path */
+	uint8_t kind;       /* an enum ref_kind (refs.h) */
+};
+
+struct tmpl_text; /* refs.c's: blocks of copied names */
 
 struct template {
 	struct value *root;              /* owned: the whole tree */
@@ -65,6 +84,12 @@ struct template {
 	size_t n_outputs;
 	const char **transforms;         /* owned array of borrowed names */
 	size_t n_transforms;
+	struct tmpl_ref *refs;           /* owned: the resources' references in template
+					    order, then the outputs' */
+	size_t n_refs;                   /* references in all */
+	size_t n_resource_refs;          /* of which the resources' */
+	size_t cap_refs;                 /* refs allocated */
+	struct tmpl_text *ref_text;      /* owned: names that lived only during the walk */
 };
 
 /* Takes root (also on failure).  Returns a new template, adding structural
@@ -78,6 +103,12 @@ void template_free(struct template *t);
 const struct tmpl_resource *template_resource(const struct template *t, const char *id);
 /* Index of the resource with this logical id, or -1. */
 long template_resource_index(const struct template *t, const char *id);
+/* The references resource i makes (returns borrowed, in walk order), their
+ * count in *n. */
+const struct tmpl_ref *template_resource_refs(const struct template *t, size_t i, size_t *n);
+/* The references output i makes (returns borrowed, in walk order), their
+ * count in *n. */
+const struct tmpl_ref *template_output_refs(const struct template *t, size_t i, size_t *n);
 /* True when the template declares parameter name. */
 bool template_has_parameter(const struct template *t, const char *name);
 /* True when the template uses transform name (e.g. "AWS::Serverless-2016-10-31"). */

@@ -2,6 +2,7 @@
  * test_template.c - structural validation with CloudFormation's wording.
  */
 #include "helpers.h"
+#include "template/refs.h"
 #include "util/strbuf.h"
 
 #include <stdio.h>
@@ -174,6 +175,58 @@ static void test_transform(void **state)
 	finding_list_free(&fl);
 }
 
+/* template_open indexes every reference but Refs to parameters, per
+ * definition, in walk order; the path of one is written on demand. */
+static void test_reference_index(void **state)
+{
+	struct finding_list fl = { NULL, 0, 0 };
+	struct strbuf path = STRBUF_INIT;
+	struct template *t = open_template(
+		"Parameters:\n  P: {Type: String}\n"
+		"Resources:\n" BUCKET
+		"  Q:\n    Type: AWS::SQS::Queue\n    DependsOn: B\n    Properties:\n"
+		"      QueueName: !Ref P\n      Tags:\n        - Key: k\n"
+		"          Value: !Sub '${AWS::Region}-${B.Arn}-${Gone.Attr}'\n"
+		"      Policy: !GetAtt Missing.Arn\n"
+		"Outputs:\n  O:\n    Value: !GetAtt [Q, Arn]\n", &fl);
+	const struct tmpl_ref *refs;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(fl.n, 0);
+	refs = template_resource_refs(t, 0, &n);
+	assert_int_equal(n, 0);
+	assert_null(refs);
+	refs = template_resource_refs(t, 1, &n);
+	assert_int_equal(n, 3); /* Ref P and ${AWS::Region} left out, DependsOn not a reference */
+	assert_int_equal(refs[0].kind, REF_SUB);
+	assert_string_equal(refs[0].target, "B");
+	assert_string_equal(refs[0].attr, "Arn");
+	assert_int_equal(refs[0].resource, 0);
+	assert_int_equal(refs[0].ordinal, 2);
+	assert_int_equal(refs[1].kind, REF_SUB);
+	assert_string_equal(refs[1].target, "Gone");
+	assert_string_equal(refs[1].attr, "Attr");
+	assert_int_equal(refs[1].resource, -1);
+	assert_int_equal(refs[2].kind, REF_GETATT);
+	assert_string_equal(refs[2].target, "Missing");
+	assert_string_equal(refs[2].attr, "Arn");
+	assert_int_equal(refs[2].ordinal, 4);
+	refs_resource_path(&t->resources[1], refs[1].ordinal, &path);
+	assert_string_equal(path.buf, "Resources/Q/Properties/Tags/0/Value");
+	refs_resource_path(&t->resources[1], refs[2].ordinal, &path);
+	assert_string_equal(path.buf, "Resources/Q/Properties/Policy");
+	refs = template_output_refs(t, 0, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(refs[0].resource, 1);
+	assert_string_equal(refs[0].attr, "Arn");
+	refs_output_path(&t->outputs[0], refs[0].ordinal, &path);
+	assert_string_equal(path.buf, "Outputs/O/Value");
+	strbuf_release(&path);
+	template_free(t);
+	finding_list_free(&fl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -187,6 +240,7 @@ int main(void)
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_not_a_template),
 		cmocka_unit_test(test_transform),
+		cmocka_unit_test(test_reference_index),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 
