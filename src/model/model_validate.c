@@ -376,6 +376,10 @@ static void check_list(struct vctx *c, const struct keywords *kw, const struct v
 	}
 }
 
+/* Patterns of a patternProperties whose matches check_entry keeps on its
+ * stack; past that many, each is matched a second time. */
+#define KEPT_MATCHES 16
+
 /* Validates one key of an object against the schema its name selects
  * (properties, then patternProperties, else additionalProperties). */
 static void check_entry(struct vctx *c, const struct keywords *kw, const struct value_entry *e,
@@ -386,11 +390,18 @@ static void check_entry(struct vctx *c, const struct keywords *kw, const struct 
 	const struct value *addl = kw->at[KW_ADDITIONAL_PROPERTIES];
 	const struct value *sub = value_map_get(props, e->key);
 	bool matched = sub != NULL;
+	signed char kept[KEPT_MATCHES]; /* model_regex_match of the first patterns */
 	struct explain_mark mark;
+	size_t i = 0;
+	int rc;
 
 	if (pats && pats->kind == VALUE_MAP)
-		VALUE_MAP_FOREACH(pats, p)
-			matched |= model_regex_match(c->m->set, p->key, e->key) != 0;
+		VALUE_MAP_FOREACH(pats, p) {
+			rc = model_regex_match(c->m->set, p->key, e->key);
+			if (i < KEPT_MATCHES)
+				kept[i++] = (signed char)rc;
+			matched |= rc != 0;
+		}
 	if (!matched && addl && addl->kind == VALUE_BOOL && !addl->u.boolean) {
 		explain_extraneous(&c->ex, fl, e, props);
 		return;
@@ -398,10 +409,14 @@ static void check_entry(struct vctx *c, const struct keywords *kw, const struct 
 	mark = explain_push_key(&c->ex, e->key);
 	if (sub)
 		validate(c, sub, e->val, fl);
-	if (pats && pats->kind == VALUE_MAP)
-		VALUE_MAP_FOREACH(pats, p)
-			if (model_regex_match(c->m->set, p->key, e->key) == 1)
+	if (pats && pats->kind == VALUE_MAP) {
+		i = 0;
+		VALUE_MAP_FOREACH(pats, p) {
+			rc = i < KEPT_MATCHES ? kept[i++] : model_regex_match(c->m->set, p->key, e->key);
+			if (rc == 1)
 				validate(c, p->val, e->val, fl);
+		}
+	}
 	if (!matched && addl && addl->kind == VALUE_MAP)
 		validate(c, addl, e->val, fl);
 	explain_pop(&c->ex, mark);
