@@ -93,10 +93,11 @@ static bool ph_logical_id(struct expand *x, const char *arg, struct strbuf *out)
 	return true;
 }
 
+static bool add_physical_name(const struct model *m, const struct model_sim *s,
+			      struct strbuf *out);
+
 static bool ph_name(struct expand *x, const char *arg, struct strbuf *out)
 {
-	char *name;
-
 	(void)arg;
 	if (x->name) {
 		strbuf_addstr(out, x->name);
@@ -104,11 +105,8 @@ static bool ph_name(struct expand *x, const char *arg, struct strbuf *out)
 	}
 	if (!need_sim(x, "the name"))
 		return false;
-	name = model_physical_name(x->m, x->s);
-	if (!name)
+	if (!add_physical_name(x->m, x->s, out))
 		return fail(x, "its %s is not known%s", x->m->name_prop ? x->m->name_prop : "name", "");
-	strbuf_addstr(out, name);
-	free(name);
 	return true;
 }
 
@@ -453,27 +451,65 @@ const char *model_partition_of(const char *region)
 	return "aws";
 }
 
+/* Appends model_generated_name's text to out (borrowed). */
+static void add_generated_name(const struct model *m, const struct model_sim *s,
+			       struct strbuf *out)
+{
+	char suffix[13];
+	size_t start = out->len, keep;
+
+	if (s->physical_id) {
+		strbuf_addstr(out, s->physical_id);
+		return;
+	}
+	if (m->naming.lower) {
+		char *name = physid_name_lower(s->stack_name, s->logical_id,
+					       m->naming.max ? m->naming.max : 255);
+
+		strbuf_addstr(out, name);
+		free(name);
+		return;
+	}
+	physid_suffix(physid_hash(s->stack_name, s->logical_id), suffix, 12, 0);
+	strbuf_addstr(out, s->stack_name);
+	strbuf_addch(out, '-');
+	strbuf_addstr(out, s->logical_id);
+	keep = m->naming.max > 13 ? m->naming.max - 13 : 0;
+	if (m->naming.max && out->len - start > keep)
+		strbuf_setlen(out, start + keep);
+	strbuf_addch(out, '-');
+	strbuf_addstr(out, suffix);
+}
+
 char *model_generated_name(const struct model *m, const struct model_sim *s)
 {
 	struct strbuf sb = STRBUF_INIT;
-	char suffix[13];
-	size_t keep;
 
-	if (s->physical_id)
-		return xstrdup(s->physical_id);
-	if (m->naming.lower)
+	if (!s->physical_id && m->naming.lower) /* new already */
 		return physid_name_lower(s->stack_name, s->logical_id,
 					 m->naming.max ? m->naming.max : 255);
-	physid_suffix(physid_hash(s->stack_name, s->logical_id), suffix, 12, 0);
-	strbuf_addstr(&sb, s->stack_name);
-	strbuf_addch(&sb, '-');
-	strbuf_addstr(&sb, s->logical_id);
-	keep = m->naming.max > 13 ? m->naming.max - 13 : 0;
-	if (m->naming.max && sb.len > keep)
-		strbuf_setlen(&sb, keep);
-	strbuf_addch(&sb, '-');
-	strbuf_addstr(&sb, suffix);
+	add_generated_name(m, s, &sb);
 	return strbuf_detach(&sb, NULL);
+}
+
+/* Appends model_physical_name's text to out (borrowed), without a copy of
+ * its own; false (nothing appended) when the name is not known.  (Keep the
+ * two in step.) */
+static bool add_physical_name(const struct model *m, const struct model_sim *s,
+			      struct strbuf *out)
+{
+	const struct value *v = m->name_prop && s->properties
+					? value_map_get(s->properties, m->name_prop) : NULL;
+
+	if (!v)
+		add_generated_name(m, s, out);
+	else if (v->kind == VALUE_STRING && !strstr(v->u.string.s, "{{resolve:"))
+		strbuf_addstr(out, v->u.string.s);
+	else if (v->kind == VALUE_NUMBER)
+		strbuf_addstr(out, v->u.number.text);
+	else
+		return false;
+	return true;
 }
 
 char *model_physical_name(const struct model *m, const struct model_sim *s)
