@@ -7,6 +7,7 @@
 #include "util/xalloc.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -304,18 +305,62 @@ static void compute_waves(struct build *b)
 	free(tj.comp_order);
 }
 
-static const struct graph *sort_graph;
+/* What the order is sorted by, side by side: the wave, then the logical id,
+ * whose first 8 bytes (big-endian, NUL-padded) mostly decide without
+ * reading the string itself. */
+struct sort_key {
+	uint64_t prefix; /* the id's first 8 bytes, the first the most significant */
+	int wave;        /* the node's wave */
+	uint32_t idx;    /* the resource */
+};
+
 static const struct template *sort_template;
 
 static int by_wave_then_id(const void *pa, const void *pb)
 {
-	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-	int wa = sort_graph->nodes[a].wave, wb = sort_graph->nodes[b].wave;
+	const struct sort_key *a = pa, *b = pb;
 
-	if (wa != wb)
-		return wa < wb ? -1 : 1;
-	return strcmp(sort_template->resources[a].logical_id,
-		      sort_template->resources[b].logical_id);
+	if (a->wave != b->wave)
+		return a->wave < b->wave ? -1 : 1;
+	if (a->prefix != b->prefix)
+		return a->prefix < b->prefix ? -1 : 1;
+	if (!(a->prefix & 0xff))
+		return 0; /* both ids end within the prefix: the same id */
+	return strcmp(sort_template->resources[a->idx].logical_id + 8,
+		      sort_template->resources[b->idx].logical_id + 8);
+}
+
+static uint64_t id_prefix(const char *id)
+{
+	uint64_t p = 0;
+	size_t i;
+
+	for (i = 0; i < 8; i++) {
+		p = p << 8 | (unsigned char)*id;
+		if (*id)
+			id++;
+	}
+	return p;
+}
+
+/* g->order: resource indexes by wave, then by logical id (strcmp's order). */
+static void sort_order(struct graph *g, const struct template *t)
+{
+	struct sort_key *keys = xcalloc(g->n ? g->n : 1, sizeof(*keys));
+	size_t i;
+
+	for (i = 0; i < g->n; i++) {
+		keys[i].prefix = id_prefix(t->resources[i].logical_id);
+		keys[i].wave = g->nodes[i].wave;
+		keys[i].idx = (uint32_t)i; /* a template has far fewer than 2^32 resources */
+	}
+	sort_template = t; /* qsort has no context argument in C11 */
+	qsort(keys, g->n, sizeof(*keys), by_wave_then_id);
+	sort_template = NULL;
+	g->order = xcalloc(g->n ? g->n : 1, sizeof(size_t));
+	for (i = 0; i < g->n; i++)
+		g->order[i] = keys[i].idx;
+	free(keys);
 }
 
 static bool has_unexpanded_transform(const struct template *t)
@@ -343,14 +388,7 @@ struct graph *graph_build(const struct template *t, struct finding_list *fl)
 	for (i = 0; i < g->n_outputs; i++)
 		collect_output(&b, i);
 	compute_waves(&b);
-	g->order = xcalloc(g->n ? g->n : 1, sizeof(size_t));
-	for (i = 0; i < g->n; i++)
-		g->order[i] = i;
-	sort_graph = g; /* qsort has no context argument in C11 */
-	sort_template = t;
-	qsort(g->order, g->n, sizeof(size_t), by_wave_then_id);
-	sort_graph = NULL;
-	sort_template = NULL;
+	sort_order(g, t);
 	return g;
 }
 
