@@ -429,10 +429,13 @@ void check_ssm_stack(const struct check_env *env, struct check_ssm_scan *scan,
 {
 	struct count c = { 0, SRCPOS_NONE };
 	struct finding *f;
+	size_t i;
 
 	scan_unused(env, scan, stack_fl);
 	scan_defaults(env, stack_fl);
-	check_each_dynref_string(env->t->root, count_one, &c);
+	/* every string of the template holding "{{resolve:", as template_open found them */
+	for (i = 0; i < env->t->n_dynref_strings; i++)
+		count_one(&c, env->t->dynref_strings[i], NULL);
 	if (c.n > DYNREF_MAX_PER_TEMPLATE) {
 		f = finding_add(stack_fl, FC_DYNREF_LIMIT, c.past, NULL,
 				"The template holds %zu dynamic references; CloudFormation allows up "

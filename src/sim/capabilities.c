@@ -29,40 +29,6 @@ static const struct {
 	{ "AWS::IAM::UserToGroupAddition", NULL },
 };
 
-/* True when v contains an Fn::Transform (bounded by the tree's depth). */
-static bool uses_fn_transform(const struct value *v, struct srcpos *pos)
-{
-	size_t i;
-
-	/* what value_intrinsic_name calls "Fn::Transform", without the call per node */
-	if (v->kind == VALUE_MAP && v->u.map.n == 1) {
-		const char *k = v->u.map.entries[0].key;
-
-		if (k[0] == 'F' && k[1] == 'n' && k[2] == ':' && k[3] == ':' && k[4] == 'T' &&
-		    !strcmp(k + 5, "ransform")) {
-			*pos = v->pos;
-			return true;
-		}
-	}
-	/* only collections are visited: a scalar holds no Fn::Transform */
-	if (v->kind == VALUE_LIST) {
-		for (i = 0; i < v->u.list.n; i++) {
-			const struct value *c = v->u.list.items[i];
-
-			if ((c->kind == VALUE_MAP || c->kind == VALUE_LIST) && uses_fn_transform(c, pos))
-				return true;
-		}
-	} else if (v->kind == VALUE_MAP) {
-		for (i = 0; i < v->u.map.n; i++) {
-			const struct value *c = v->u.map.entries[i].val;
-
-			if ((c->kind == VALUE_MAP || c->kind == VALUE_LIST) && uses_fn_transform(c, pos))
-				return true;
-		}
-	}
-	return false;
-}
-
 unsigned stack_capabilities_needed(const struct template *t, struct srcpos pos[3])
 {
 	unsigned need = 0;
@@ -90,8 +56,9 @@ unsigned stack_capabilities_needed(const struct template *t, struct srcpos pos[3
 	if (t->n_transforms) {
 		need |= CAP_AUTO_EXPAND;
 		pos[2] = t->transform->pos;
-	} else if (uses_fn_transform(t->root, &pos[2])) {
+	} else if (t->has_fn_transform) { /* found by template_open's scan */
 		need |= CAP_AUTO_EXPAND;
+		pos[2] = t->fn_transform;
 	}
 	return need;
 }

@@ -58,13 +58,6 @@ void refs_walk(const struct value *v, const char *path, refs_fn fn, void *ctx);
  * without referring to their values), with paths "Resources/ID/KEY/...". */
 void refs_walk_resource(const struct tmpl_resource *res, refs_fn fn, void *ctx);
 
-/* Fills t->refs (see template.h): every reference of each resource (as
- * refs_walk_resource finds them, but a Ref to a parameter), then of each
- * output; template_open calls it. */
-void refs_index(struct template *t);
-/* Frees what refs_index added to t (template_free calls it). */
-void refs_index_free(struct template *t);
-
 /* Writes into out (borrowed) the path of the ordinal-th reference (from 0,
  * in walk order) of resource res (borrowed), or of output o: what refs_path
  * said during the walk.  Walks the definition again (only findings need it). */

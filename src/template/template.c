@@ -5,7 +5,7 @@
  * of them run: every structural problem becomes its own finding.
  */
 #include "template/template.h"
-#include "template/refs.h"
+#include "template/scan.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -365,7 +365,7 @@ struct template *template_open(struct value *root, size_t size_bytes,
 			    "Mappings", TEMPLATE_MAX_MAPPINGS);
 	index_resources(t, fl);
 	index_outputs(t);
-	refs_index(t);
+	template_scan(t);
 	return t;
 }
 
@@ -373,7 +373,7 @@ void template_free(struct template *t)
 {
 	if (!t)
 		return;
-	refs_index_free(t);
+	template_scan_free(t);
 	value_free(t->root);
 	free(t->resources);
 	free(t->outputs);
@@ -402,7 +402,7 @@ const struct tmpl_resource *template_resource(const struct template *t, const ch
 
 const struct tmpl_ref *template_resource_refs(const struct template *t, size_t i, size_t *n)
 {
-	size_t end = i + 1 < t->n_resources ? t->resources[i + 1].first_ref : t->n_resource_refs;
+	size_t end = i + 1 < t->n_resources ? t->resources[i + 1].first_ref : t->n_refs;
 
 	*n = end - t->resources[i].first_ref;
 	return *n ? t->refs + t->resources[i].first_ref : NULL;
@@ -410,10 +410,10 @@ const struct tmpl_ref *template_resource_refs(const struct template *t, size_t i
 
 const struct tmpl_ref *template_output_refs(const struct template *t, size_t i, size_t *n)
 {
-	size_t end = i + 1 < t->n_outputs ? t->outputs[i + 1].first_ref : t->n_refs;
+	size_t end = i + 1 < t->n_outputs ? t->outputs[i + 1].first_ref : t->n_out_refs;
 
 	*n = end - t->outputs[i].first_ref;
-	return *n ? t->refs + t->outputs[i].first_ref : NULL;
+	return *n ? t->out_refs + t->outputs[i].first_ref : NULL;
 }
 
 bool template_has_parameter(const struct template *t, const char *name)

@@ -46,7 +46,7 @@ struct tmpl_output {
 	const struct value *def; /* the output's map */
 	const char *condition;   /* Condition name or NULL */
 	struct srcpos pos;       /* where the logical id is written */
-	uint32_t first_ref;      /* its references start at t->refs[first_ref] */
+	uint32_t first_ref;      /* its references start at t->out_refs[first_ref] */
 };
 
 /* One reference a resource or an output makes (what refs_walk_resource and
@@ -64,7 +64,7 @@ struct tmpl_ref {
 	uint8_t kind;       /* an enum ref_kind (refs.h) */
 };
 
-struct tmpl_text; /* refs.c's: blocks of copied names */
+struct tmpl_text; /* scan.c's: blocks of copied names */
 
 struct template {
 	struct value *root;              /* owned: the whole tree */
@@ -84,12 +84,18 @@ struct template {
 	size_t n_outputs;
 	const char **transforms;         /* owned array of borrowed names */
 	size_t n_transforms;
-	struct tmpl_ref *refs;           /* owned: the resources' references in template
-					    order, then the outputs' */
-	size_t n_refs;                   /* references in all */
-	size_t n_resource_refs;          /* of which the resources' */
-	size_t cap_refs;                 /* refs allocated */
+	/* Found by one walk of the whole tree in template_open (scan.h): */
+	struct tmpl_ref *refs;           /* owned: the resources' references, in template order */
+	size_t n_refs;                   /* (count) */
+	struct tmpl_ref *out_refs;       /* owned: the outputs' references, in template order */
+	size_t n_out_refs;               /* (count) */
 	struct tmpl_text *ref_text;      /* owned: names that lived only during the walk */
+	const struct value **dynref_strings; /* owned array of borrowed strings holding
+						"{{resolve:", in document order (those
+						at most LOAD_MAX_DEPTH deep) */
+	size_t n_dynref_strings;         /* (count) */
+	bool has_fn_transform;           /* some map anywhere is an Fn::Transform */
+	struct srcpos fn_transform;      /* the first one's (depth first, in order) */
 };
 
 /* Takes root (also on failure).  Returns a new template, adding structural

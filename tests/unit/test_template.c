@@ -227,6 +227,35 @@ static void test_reference_index(void **state)
 	finding_list_free(&fl);
 }
 
+/* template_open's scan also finds the strings holding dynamic references
+ * and the first Fn::Transform, anywhere in the tree, in document order. */
+static void test_scan_facts(void **state)
+{
+	struct finding_list fl = { NULL, 0, 0 };
+	struct template *t = open_template(
+		"Parameters:\n  P: {Type: String, Default: '{{resolve:ssm:/a}}'}\n"
+		"Resources:\n"
+		"  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n"
+		"      QueueName: !Sub ['x-{{resolve:ssm:/b}}', {V: '{{resolve:ssm:/c}}'}]\n"
+		"      Tags: [{Key: k, Value: !Transform {Name: AWS::Include}}]\n"
+		"Outputs:\n  O:\n    Value: {'Fn::Transform': {Name: Other}}\n", &fl);
+	struct template *plain = open_template("Resources:\n" BUCKET, &fl);
+
+	(void)state;
+	assert_int_equal(fl.n, 0);
+	assert_int_equal(t->n_dynref_strings, 3);
+	assert_string_equal(t->dynref_strings[0]->u.string.s, "{{resolve:ssm:/a}}");
+	assert_string_equal(t->dynref_strings[1]->u.string.s, "x-{{resolve:ssm:/b}}");
+	assert_string_equal(t->dynref_strings[2]->u.string.s, "{{resolve:ssm:/c}}");
+	assert_true(t->has_fn_transform);
+	assert_int_equal(t->fn_transform.line, 8); /* the Tags one, not the Outputs one */
+	assert_int_equal(plain->n_dynref_strings, 0);
+	assert_false(plain->has_fn_transform);
+	template_free(t);
+	template_free(plain);
+	finding_list_free(&fl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -241,6 +270,7 @@ int main(void)
 		cmocka_unit_test(test_not_a_template),
 		cmocka_unit_test(test_transform),
 		cmocka_unit_test(test_reference_index),
+		cmocka_unit_test(test_scan_facts),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 
