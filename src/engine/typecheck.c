@@ -7,6 +7,7 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -104,6 +105,8 @@ static void unrecognized_types(struct model_set *ms, const struct template *t,
 	strbuf_release(&fix);
 }
 
+#define MEMO_SLOTS 32 /* types remembered by one typecheck_stack (a power of 2) */
+
 struct getatt_walk {
 	struct model_set *ms;     /* the models */
 	const struct template *t; /* the template walked */
@@ -111,7 +114,39 @@ struct getatt_walk {
 	struct finding_list *fl;  /* stack findings */
 	struct diag_list *dl;     /* model data errors */
 	struct strlist reported;  /* "Target.Attr" already reported */
+	struct {
+		const char *type;        /* borrowed, or NULL: an empty slot */
+		const struct model *m;   /* recognized(type) */
+	} memo[MEMO_SLOTS];       /* open addressing by a hash of the type */
 };
+
+/* recognized(type), asked once per type of the template: the references
+ * name the same few types again and again (a NULL answer is not kept). */
+static const struct model *recognized_memo(struct getatt_walk *w, const char *type)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+	const struct model *m;
+	const char *p;
+	size_t i;
+
+	for (p = type; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	for (i = 0; i < MEMO_SLOTS; i++) {
+		size_t slot = (h + i) & (MEMO_SLOTS - 1);
+
+		if (!w->memo[slot].type) {
+			m = recognized(w->ms, type, w->region, w->dl);
+			if (m) {
+				w->memo[slot].type = type;
+				w->memo[slot].m = m;
+			}
+			return m;
+		}
+		if (!strcmp(w->memo[slot].type, type))
+			return w->memo[slot].m;
+	}
+	return recognized(w->ms, type, w->region, w->dl); /* the memo is full */
+}
 
 static void attribute_fix(struct finding *f, const struct model *m, const char *attr)
 {
@@ -145,7 +180,7 @@ static void check_ref(struct getatt_walk *w, const struct tmpl_ref *tr, size_t i
 	if ((tr->kind != REF_GETATT && tr->kind != REF_SUB) || !tr->attr || tr->resource < 0)
 		return;
 	res = &w->t->resources[tr->resource];
-	if (!res->type || !(m = recognized(w->ms, res->type, w->region, w->dl)) ||
+	if (!res->type || !(m = recognized_memo(w, res->type)) ||
 	    model_has_attribute(m, tr->attr))
 		return;
 	key = xstrfmt("%s.%s", tr->target, tr->attr);
@@ -188,7 +223,14 @@ static void unsupported_attributes(struct getatt_walk *w)
 void typecheck_stack(struct model_set *ms, const struct template *t, const char *region,
 		     struct finding_list *fl, struct diag_list *dl)
 {
-	struct getatt_walk w = { ms, t, region, fl, dl, { NULL, 0, 0 } };
+	struct getatt_walk w;
+
+	memset(&w, 0, sizeof(w));
+	w.ms = ms;
+	w.t = t;
+	w.region = region;
+	w.fl = fl;
+	w.dl = dl;
 
 	unrecognized_types(ms, t, region, fl, dl);
 	unsupported_attributes(&w);
