@@ -256,7 +256,7 @@ static void compute_waves(struct build *b)
 	struct frame *calls = xcalloc(n, sizeof(*calls));
 	size_t *comp_size = xcalloc(n, sizeof(size_t));
 	int *comp_wave = xcalloc(n, sizeof(int));
-	size_t **members = NULL;
+	size_t *start, *members, *fill;
 
 	for (i = 0; i < g->n; i++)
 		if (!tj.index[i])
@@ -265,20 +265,22 @@ static void compute_waves(struct build *b)
 		comp_size[tj.comp[i]]++;
 	report_cycles(b, tj.comp, comp_size);
 
-	/* Members of each component, then waves in emission order. */
-	members = xcalloc(tj.n_comps ? tj.n_comps : 1, sizeof(size_t *));
-	{
-		size_t *fill = xcalloc(tj.n_comps ? tj.n_comps : 1, sizeof(size_t));
-		for (c = 0; c < tj.n_comps; c++)
-			members[c] = xcalloc(comp_size[c], sizeof(size_t));
-		for (i = 0; i < g->n; i++)
-			members[tj.comp[i]][fill[tj.comp[i]]++] = i;
-		free(fill);
-	}
+	/* Members of each component, side by side (members[start[c]..]), then
+	 * waves in emission order. */
+	start = xcalloc(tj.n_comps + 1, sizeof(size_t));
+	for (c = 0; c < tj.n_comps; c++)
+		start[c + 1] = start[c] + comp_size[c];
+	members = xcalloc(n, sizeof(size_t));
+	fill = xcalloc(tj.n_comps ? tj.n_comps : 1, sizeof(size_t));
+	for (i = 0; i < g->n; i++)
+		members[start[tj.comp[i]] + fill[tj.comp[i]]++] = i;
+	free(fill);
 	for (c = 0; c < tj.n_comps; c++) {
+		const size_t *m = members + start[c];
 		int wave = 0;
+
 		for (k = 0; k < comp_size[c]; k++) {
-			const struct graph_node *node = &g->nodes[members[c][k]];
+			const struct graph_node *node = &g->nodes[m[k]];
 			size_t e;
 			for (e = 0; e < node->n_deps; e++) {
 				size_t d = tj.comp[node->deps[e].to];
@@ -288,12 +290,12 @@ static void compute_waves(struct build *b)
 		}
 		comp_wave[c] = wave;
 		for (k = 0; k < comp_size[c]; k++)
-			g->nodes[members[c][k]].wave = wave;
+			g->nodes[m[k]].wave = wave;
 		if (wave + 1 > g->n_waves)
 			g->n_waves = wave + 1;
-		free(members[c]);
 	}
 	free(members);
+	free(start);
 	free(comp_wave);
 	free(comp_size);
 	free(calls);
