@@ -28,7 +28,8 @@ static void add_edge(struct graph_node *node, size_t to, enum ref_kind kind,
 	for (i = 0; i < node->n_deps; i++)
 		if (node->deps[i].to == to)
 			return;
-	XGROW(node->deps, node->cap, node->n_deps + 1);
+	if (node->n_deps == node->cap)
+		return; /* not reached: cap counts every reference and DependsOn entry */
 	node->deps[node->n_deps].to = to;
 	node->deps[node->n_deps].kind = kind;
 	node->deps[node->n_deps].pos = pos;
@@ -375,6 +376,40 @@ static bool has_unexpanded_transform(const struct template *t)
 	return false;
 }
 
+/* How many entries a DependsOn has (each is at most one edge). */
+static size_t depends_on_count(const struct value *d)
+{
+	return !d ? 0 : d->kind == VALUE_LIST ? d->u.list.n : 1;
+}
+
+/* Gives every node its slice of g->edges: room for one edge per reference
+ * and DependsOn entry of its definition. */
+static void place_edges(struct graph *g, const struct template *t)
+{
+	size_t i, n, total = 0;
+
+	for (i = 0; i < g->n; i++) {
+		template_resource_refs(t, i, &n);
+		g->nodes[i].cap = n + depends_on_count(t->resources[i].depends_on);
+		total += g->nodes[i].cap;
+	}
+	for (i = 0; i < g->n_outputs; i++) {
+		template_output_refs(t, i, &n);
+		g->outputs[i].cap = n;
+		total += n;
+	}
+	g->edges = xmalloc((total ? total : 1) * sizeof(*g->edges));
+	total = 0;
+	for (i = 0; i < g->n; i++) {
+		g->nodes[i].deps = g->edges + total;
+		total += g->nodes[i].cap;
+	}
+	for (i = 0; i < g->n_outputs; i++) {
+		g->outputs[i].deps = g->edges + total;
+		total += g->outputs[i].cap;
+	}
+}
+
 struct graph *graph_build(const struct template *t, struct finding_list *fl)
 {
 	struct graph *g = xcalloc(1, sizeof(*g));
@@ -385,6 +420,7 @@ struct graph *graph_build(const struct template *t, struct finding_list *fl)
 	g->nodes = xcalloc(g->n ? g->n : 1, sizeof(*g->nodes));
 	g->n_outputs = t->n_outputs;
 	g->outputs = xcalloc(g->n_outputs ? g->n_outputs : 1, sizeof(*g->outputs));
+	place_edges(g, t);
 	for (i = 0; i < g->n; i++)
 		collect_resource(&b, i);
 	for (i = 0; i < g->n_outputs; i++)
@@ -406,14 +442,9 @@ int graph_depends(const struct graph *g, size_t a, size_t b)
 
 void graph_free(struct graph *g)
 {
-	size_t i;
-
 	if (!g)
 		return;
-	for (i = 0; i < g->n; i++)
-		free(g->nodes[i].deps);
-	for (i = 0; i < g->n_outputs; i++)
-		free(g->outputs[i].deps);
+	free(g->edges);
 	free(g->nodes);
 	free(g->outputs);
 	free(g->order);

@@ -25,8 +25,10 @@ struct graph_edge {
 };
 
 struct graph_node {
-	struct graph_edge *deps; /* owned, one per distinct target, in order of first use */
-	size_t n_deps, cap;
+	struct graph_edge *deps; /* one per distinct target, in order of first use
+				    (borrowed from the graph's edges) */
+	size_t n_deps, cap;      /* edges used, room for (as many as the definition
+				    has references and DependsOn entries) */
 	int wave;                /* creation wave */
 	size_t cycle;            /* 0, or the 1-based number of the cycle it is in */
 };
@@ -37,6 +39,7 @@ struct graph {
 	struct graph_node *outputs; /* owned, one per template output (deps only) */
 	size_t n_outputs;
 	size_t *order;              /* owned: resource indexes by (wave, logical id) */
+	struct graph_edge *edges;   /* owned: every node's deps, side by side */
 	size_t n_cycles;            /* number of dependency cycles found */
 	int n_waves;                /* highest wave + 1 */
 };
