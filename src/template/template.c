@@ -166,12 +166,36 @@ static const char *res_path(struct strbuf *path, const char *id)
 	return path->buf;
 }
 
+/* A resource attribute's slot in add_resource (by the first letter, then
+ * the name): Type, Properties, Condition, DependsOn, another of
+ * resource_attributes, or none of them. */
+enum attr_slot { AT_TYPE, AT_PROPERTIES, AT_CONDITION, AT_DEPENDS_ON, AT_OTHER, AT_UNKNOWN };
+
+static enum attr_slot attribute_slot(const char *key)
+{
+	switch (key[0]) {
+	case 'T': return !strcmp(key, "Type") ? AT_TYPE : AT_UNKNOWN;
+	case 'P': return !strcmp(key, "Properties") ? AT_PROPERTIES : AT_UNKNOWN;
+	case 'C':
+		if (!strcmp(key, "Condition"))
+			return AT_CONDITION;
+		return !strcmp(key, "CreationPolicy") ? AT_OTHER : AT_UNKNOWN;
+	case 'D':
+		if (!strcmp(key, "DependsOn"))
+			return AT_DEPENDS_ON;
+		return !strcmp(key, "DeletionPolicy") ? AT_OTHER : AT_UNKNOWN;
+	default:
+		return in_list(key, resource_attributes) ? AT_OTHER : AT_UNKNOWN;
+	}
+}
+
 static void add_resource(struct template *t, const struct value_entry *e,
 			 struct finding_list *fl)
 {
 	struct tmpl_resource *r = &t->resources[t->n_resources++];
-	const struct value *def = e->val, *v;
+	const struct value *def = e->val, *v, *at[AT_OTHER] = { NULL };
 	struct strbuf path = STRBUF_INIT;
+	size_t unknown = 0;
 
 	memset(r, 0, sizeof(*r));
 	r->logical_id = e->key;
@@ -183,7 +207,15 @@ static void add_resource(struct template *t, const struct value_entry *e,
 		strbuf_release(&path);
 		return;
 	}
-	v = value_map_get(def, "Type");
+	VALUE_MAP_FOREACH(def, a) { /* one pass for what value_map_get found (keys are unique) */
+		enum attr_slot slot = attribute_slot(a->key);
+
+		if (slot < AT_OTHER)
+			at[slot] = a->val;
+		else
+			unknown += slot == AT_UNKNOWN;
+	}
+	v = at[AT_TYPE];
 	if (!v)
 		finding_add(fl, FC_RESOURCE_NO_TYPE, e->key_pos, res_path(&path, e->key),
 			    "Template format error: [/%s] Every Resources object must contain a Type member.",
@@ -194,19 +226,20 @@ static void add_resource(struct template *t, const struct value_entry *e,
 			    res_path(&path, e->key));
 	else
 		r->type = v->u.string.s;
-	VALUE_MAP_FOREACH(def, a) {
-		if (!in_list(a->key, resource_attributes))
-			transform_may_consume(t, a->key,
-					      finding_add(fl, FC_RESOURCE_ATTRIBUTE, a->key_pos, res_path(&path, e->key),
-							  "Invalid template resource property '%s'", a->key));
-	}
-	r->properties = value_map_get(def, "Properties");
-	v = value_map_get(def, "Condition");
+	if (unknown)
+		VALUE_MAP_FOREACH(def, a) {
+			if (attribute_slot(a->key) == AT_UNKNOWN)
+				transform_may_consume(t, a->key,
+						      finding_add(fl, FC_RESOURCE_ATTRIBUTE, a->key_pos, res_path(&path, e->key),
+								  "Invalid template resource property '%s'", a->key));
+		}
+	r->properties = at[AT_PROPERTIES];
+	v = at[AT_CONDITION];
 	r->condition = value_str(v);
 	if (v && !r->condition)
 		finding_add(fl, FC_CONDITION_NOT_STRING, v->pos, res_path(&path, e->key),
 			    "Template format error: Every Condition member must be a string");
-	r->depends_on = value_map_get(def, "DependsOn");
+	r->depends_on = at[AT_DEPENDS_ON];
 	strbuf_release(&path);
 }
 
