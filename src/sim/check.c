@@ -5,6 +5,7 @@
 #include "load/load.h"
 #include "model/model.h"
 #include "template/refs.h"
+#include "template/scan.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -190,17 +191,6 @@ struct walk {
 	struct refs_step steps[LOAD_MAX_DEPTH + 1]; /* the way down (walk stops below that depth) */
 };
 
-/* strstr(s, "{{resolve:"), by the '{' first: most strings have none. */
-static bool holds_dynref(const char *s)
-{
-	while ((s = strchr(s, '{')) != NULL) {
-		if (!strncmp(s, "{{resolve:", 10))
-			return true;
-		s++;
-	}
-	return false;
-}
-
 static void report_string(struct walk *w, const struct value *v)
 {
 	refs_write_path(&w->path, "", w->steps, w->n);
@@ -214,7 +204,7 @@ static void walk(struct walk *w, const struct value *v, int depth)
 	if (depth > LOAD_MAX_DEPTH)
 		return;
 	if (v->kind == VALUE_STRING) {
-		if (!w->dynref || holds_dynref(v->u.string.s))
+		if (!w->dynref || template_holds_dynref(v->u.string.s))
 			report_string(w, v);
 		return;
 	}
@@ -244,7 +234,7 @@ static bool has_dynref(const struct value *v, int depth)
 	if (depth > LOAD_MAX_DEPTH + 1)
 		return false;
 	if (v->kind == VALUE_STRING)
-		return holds_dynref(v->u.string.s);
+		return template_holds_dynref(v->u.string.s);
 	if (v->kind == VALUE_LIST) {
 		for (i = 0; i < v->u.list.n; i++)
 			if (has_dynref(v->u.list.items[i], depth + 1))

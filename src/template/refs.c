@@ -100,18 +100,38 @@ static void walk_child(struct refs_walker *w, const char *key, size_t index,
 	w->n--;
 }
 
-struct sub_walk {
-	struct refs_walker *w;
+struct sub_filter {
 	const struct value *vars; /* the Sub's own variables, or NULL */
-	struct srcpos pos;        /* the format string's */
+	void (*fn)(void *ctx, const char *name, const char *attr); /* refs_sub_each_ref's */
+	void *ctx;                /* fn's */
 };
 
 static void on_sub_var(void *ctx, const char *name, const char *attr)
 {
+	struct sub_filter *f = ctx;
+
+	if (f->vars && f->vars->kind == VALUE_MAP && value_map_get(f->vars, name))
+		return; /* the Sub's own variable */
+	f->fn(f->ctx, name, attr);
+}
+
+void refs_sub_each_ref(const char *fmt, const struct value *vars,
+		       void (*fn)(void *ctx, const char *name, const char *attr), void *ctx)
+{
+	struct sub_filter f = { vars, fn, ctx };
+
+	sub_each_var(fmt, on_sub_var, &f);
+}
+
+struct sub_walk {
+	struct refs_walker *w;
+	struct srcpos pos; /* the format string's */
+};
+
+static void on_sub_ref(void *ctx, const char *name, const char *attr)
+{
 	struct sub_walk *sw = ctx;
 
-	if (sw->vars && sw->vars->kind == VALUE_MAP && value_map_get(sw->vars, name))
-		return; /* the Sub's own variable */
 	emit(sw->w, REF_SUB, name, attr, sw->pos);
 }
 
@@ -129,9 +149,8 @@ static void walk_sub(struct refs_walker *w, const struct value *arg)
 	if (!value_is_string(fmt))
 		return;
 	sw.w = w;
-	sw.vars = vars;
 	sw.pos = fmt->pos;
-	sub_each_var(fmt->u.string.s, on_sub_var, &sw);
+	refs_sub_each_ref(fmt->u.string.s, vars, on_sub_ref, &sw);
 }
 
 static void walk_getatt(struct refs_walker *w, const struct value *arg, struct srcpos pos)

@@ -58,6 +58,12 @@ void refs_walk(const struct value *v, const char *path, refs_fn fn, void *ctx);
  * without referring to their values), with paths "Resources/ID/KEY/...". */
 void refs_walk_resource(const struct tmpl_resource *res, refs_fn fn, void *ctx);
 
+/* Calls fn for each ${Name} / ${Name.Attr} of the Fn::Sub format string fmt
+ * (borrowed) that is not one of the Sub's own variables (the keys of vars,
+ * borrowed, NULL when none); name and attr are borrowed for the call only. */
+void refs_sub_each_ref(const char *fmt, const struct value *vars,
+		       void (*fn)(void *ctx, const char *name, const char *attr), void *ctx);
+
 /* Writes into out (borrowed) the path of the ordinal-th reference (from 0,
  * in walk order) of resource res (borrowed), or of output o: what refs_path
  * said during the walk.  Walks the definition again (only findings need it). */

@@ -8,7 +8,6 @@
 #include "template/scan.h"
 #include "load/load.h"
 #include "template/refs.h"
-#include "template/sub.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
@@ -88,8 +87,7 @@ static void emit(struct scan *s, enum ref_kind kind, const char *target, const c
 		rec->attr = keep(t, attr);
 }
 
-/* strstr(s, "{{resolve:"), by the '{' first: most strings have none. */
-static bool holds_dynref(const char *s)
+bool template_holds_dynref(const char *s)
 {
 	while ((s = strchr(s, '{')) != NULL) {
 		if (!strncmp(s, "{{resolve:", 10))
@@ -162,17 +160,14 @@ static void getatt(struct scan *s, const struct value *v, const struct value *ar
 }
 
 struct sub_walk {
-	struct scan *s;           /* the scan */
-	const struct value *vars; /* the Sub's own variables, or NULL */
-	struct srcpos pos;        /* the format string's */
+	struct scan *s;    /* the scan */
+	struct srcpos pos; /* the format string's */
 };
 
-static void on_sub_var(void *ctx, const char *name, const char *attr)
+static void on_sub_ref(void *ctx, const char *name, const char *attr)
 {
 	struct sub_walk *sw = ctx;
 
-	if (sw->vars && sw->vars->kind == VALUE_MAP && value_map_get(sw->vars, name))
-		return; /* the Sub's own variable */
 	emit(sw->s, REF_SUB, name, attr, sw->pos);
 }
 
@@ -192,9 +187,8 @@ static void sub(struct scan *s, const struct value *arg, int depth)
 	if (!value_is_string(fmt))
 		return;
 	sw.s = s;
-	sw.vars = vars;
 	sw.pos = fmt->pos;
-	sub_each_var(fmt->u.string.s, on_sub_var, &sw);
+	refs_sub_each_ref(fmt->u.string.s, vars, on_sub_ref, &sw);
 }
 
 /* v at depth (the root is at 0); refs: report references as refs.h's
@@ -204,7 +198,7 @@ static void visit(struct scan *s, const struct value *v, int depth, bool refs)
 	size_t i;
 
 	if (v->kind == VALUE_STRING) {
-		if (depth <= LOAD_MAX_DEPTH && holds_dynref(v->u.string.s)) {
+		if (depth <= LOAD_MAX_DEPTH && template_holds_dynref(v->u.string.s)) {
 			XGROW(s->t->dynref_strings, s->cap_dyn, s->t->n_dynref_strings + 1);
 			s->t->dynref_strings[s->t->n_dynref_strings++] = v;
 		}

@@ -14,6 +14,10 @@
  * and t->outputs; template_open calls it once they are indexed. */
 void template_scan(struct template *t);
 
+/* True when s (borrowed) holds "{{resolve:" (strstr, by the '{' first:
+ * most strings have none). */
+bool template_holds_dynref(const char *s);
+
 /* Frees what template_scan added to t (borrowed); template_free calls it. */
 void template_scan_free(struct template *t);
 
