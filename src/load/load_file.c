@@ -43,6 +43,7 @@ char *load_read_file(const char *path, size_t max_bytes, size_t *len,
 		return NULL;
 	}
 	buf = xmalloc((size_t)st.st_size + 1);
+	xprefault(buf, (size_t)st.st_size + 1); /* read() would fault each fresh page */
 	while (got < (size_t)st.st_size) {
 		ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
 		if (r < 0 && errno == EINTR)

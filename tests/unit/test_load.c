@@ -6,10 +6,13 @@
 #include "helpers.h"
 #include "load/load.h"
 #include "util/strbuf.h"
+#include "util/xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 /* ---- Short-form tags become the long form ---- */
 
@@ -379,6 +382,63 @@ static void test_file_errors(void **state)
 	diag_clear(&dl);
 }
 
+/* A file over xprefault's threshold reads back byte for byte, NUL-terminated. */
+static void test_read_large_file(void **state)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	size_t n = 300 * 1000 + 7, len = 0, i;
+	char path[] = "/tmp/cfn-dryrun-test-load-XXXXXX";
+	char *text = xmalloc(n), *buf;
+	int fd = mkstemp(path);
+	FILE *f;
+
+	(void)state;
+	assert_true(fd >= 0);
+	for (i = 0; i < n; i++)
+		text[i] = (char)('a' + i % 26);
+	f = fdopen(fd, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+	buf = load_read_file(path, 0, &len, &dl);
+	unlink(path);
+	assert_non_null(buf);
+	assert_int_equal(dl.n, 0);
+	assert_int_equal(len, n);
+	assert_memory_equal(buf, text, n);
+	assert_int_equal(buf[n], '\0');
+	free(buf);
+	free(text);
+}
+
+static long minor_faults(void)
+{
+	struct rusage ru;
+
+	assert_int_equal(getrusage(RUSAGE_SELF, &ru), 0);
+	return ru.ru_minflt;
+}
+
+/* Prefaulted pages take no fault at their first write; small blocks are
+ * left alone. */
+static void test_prefault(void **state)
+{
+	size_t n = 4 * 1024 * 1024;
+	char *p = xmalloc(n);
+	long before;
+
+	(void)state;
+	assert_int_equal(xprefault(p, 4096), 0);
+	if (xprefault(p, n)) {
+		before = minor_faults();
+		memset(p, 'x', n);
+		assert_true(minor_faults() - before < 16); /* 1,024 pages without it */
+	}
+	memset(p, 'y', n);
+	assert_int_equal(p[n - 1], 'y');
+	free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -401,6 +461,8 @@ int main(void)
 		cmocka_unit_test(test_alias_recorded),
 		cmocka_unit_test(test_alias_of_key),
 		cmocka_unit_test(test_file_errors),
+		cmocka_unit_test(test_read_large_file),
+		cmocka_unit_test(test_prefault),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 
