@@ -171,6 +171,20 @@ static void test_scalar_types(void **state)
 	assert_int_equal(value_map_get(v, "j")->kind, VALUE_NUMBER);
 	assert_string_equal(value_str(value_map_get(v, "k")), "yes");
 	value_free(v);
+	/* the words' first letters and number signs, in longer or other text */
+	v = parse_ok("t.yaml", "a: falsey\nb: OFFICE\nc: nothing\nd: +1\ne: .5\nf: -2.5e3\n"
+			       "g: tRUE\nh: '-'\ni: -x\nj: Yes\n");
+	assert_string_equal(value_str(value_map_get(v, "a")), "falsey");
+	assert_string_equal(value_str(value_map_get(v, "b")), "OFFICE");
+	assert_string_equal(value_str(value_map_get(v, "c")), "nothing");
+	assert_string_equal(value_map_get(v, "d")->u.number.text, "+1");
+	assert_string_equal(value_map_get(v, "e")->u.number.text, ".5");
+	assert_string_equal(value_map_get(v, "f")->u.number.text, "-2.5e3");
+	assert_string_equal(value_str(value_map_get(v, "g")), "tRUE");
+	assert_string_equal(value_str(value_map_get(v, "h")), "-");
+	assert_string_equal(value_str(value_map_get(v, "i")), "-x");
+	assert_true(value_map_get(v, "j")->kind == VALUE_BOOL && value_map_get(v, "j")->u.boolean);
+	value_free(v);
 	/* keys are text: YAML 1.1 words and numbers keep their spelling */
 	v = parse_ok("keys.yaml", "Off: 1\nNo: 2\n1.50: 3\n~: 4\n");
 	assert_non_null(value_map_get(v, "Off"));
@@ -276,6 +290,12 @@ static void test_errors_bytes(void **state)
 	expect_error("utf8.yaml", "A: caf\xc3\n", "1:7: invalid UTF-8 byte 0xC3");
 	expect_error("overlong.yaml", "A: \xc0\xaf\n", "1:4: invalid UTF-8 byte 0xC0");
 	expect_error("surrogate.yaml", "A: \xed\xa0\x80\n", "1:4: invalid UTF-8 byte 0xED");
+	/* escapes of a double-quoted scalar are the one way to a NUL, key or value */
+	expect_error("esc.yaml", "A: \"x\\0y\"\n", "1:4: NUL character in a scalar is not supported");
+	expect_error("esc-u.yaml", "A: [\"\\u0000\"]\n",
+		     "1:5: NUL character in a scalar is not supported");
+	expect_error("esc-key.yaml", "\"x\\x00\": 1\n",
+		     "1:1: NUL character in a scalar is not supported");
 }
 
 static void test_depth_limit(void **state)
