@@ -120,6 +120,12 @@ static int is_decimal_number(const char *s)
 	return *p == '\0';
 }
 
+/* True when c may begin what is_decimal_number accepts. */
+static bool starts_number(char c)
+{
+	return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
+}
+
 static struct value *plain_scalar(struct value_arena *a, struct srcpos pos, const char *s,
 				  size_t len)
 {
@@ -129,7 +135,7 @@ static struct value *plain_scalar(struct value_arena *a, struct srcpos pos, cons
 	static const char *const falses[] = { "false", "False", "FALSE", "no", "No",
 					      "NO", "off", "Off", "OFF", NULL };
 
-	switch (s[0]) { /* the first letters of those words; the rest is text or a number */
+	switch (len <= 5 ? s[0] : 'x') { /* those words' first letters (5 bytes at most) */
 	case '\0': case '~': case 'n': case 'N': case 't': case 'T':
 	case 'y': case 'Y': case 'o': case 'O': case 'f': case 'F':
 		if (is_one_of(s, nulls))
@@ -142,9 +148,18 @@ static struct value *plain_scalar(struct value_arena *a, struct srcpos pos, cons
 	default:
 		break;
 	}
-	if (is_decimal_number(s))
+	if (starts_number(s[0]) && is_decimal_number(s))
 		return value_number_in(a, pos, strtod(s, NULL), s);
 	return value_string_in(a, pos, s, len);
+}
+
+/* True when a scalar's text holds a NUL byte.  The input has none
+ * (load_check_text refused it before parsing), so only the escapes of a
+ * double-quoted scalar ("\0", "\x00", "\u0000") can write one. */
+static bool has_nul(const yaml_event_t *ev)
+{
+	return ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+	       memchr(ev->data.scalar.value, '\0', ev->data.scalar.length);
 }
 
 /* Builds the value of a scalar event, honouring standard YAML tags. */
@@ -156,7 +171,7 @@ static struct value *scalar_value(struct yaml_loader *ld, const yaml_event_t *ev
 	size_t len = ev->data.scalar.length;
 	struct value_arena *a = ld->arena;
 
-	if (strlen(s) != len) {
+	if (has_nul(ev)) {
 		fail(ld, pos, "NUL character in a scalar is not supported");
 		return NULL;
 	}
@@ -184,11 +199,11 @@ static struct value *scalar_value(struct yaml_loader *ld, const yaml_event_t *ev
 
 /* Resolves a node's tag.  Returns 0 and sets *cfn (NULL for none) when the
  * tag is acceptable on a node of the given kind, -1 after reporting. */
-static int check_tag(struct yaml_loader *ld, const char *tag, int is_scalar,
-		     struct srcpos pos, const struct cfn_tag **cfn)
+static int check_given_tag(struct yaml_loader *ld, const char *tag, int is_scalar,
+			   struct srcpos pos, const struct cfn_tag **cfn)
 {
 	*cfn = NULL;
-	if (!tag || !strcmp(tag, "!"))
+	if (!strcmp(tag, "!"))
 		return 0;
 	if (!strncmp(tag, "tag:yaml.org,2002:", 18)) {
 		const char *t = tag;
@@ -210,6 +225,17 @@ static int check_tag(struct yaml_loader *ld, const char *tag, int is_scalar,
 		return -1;
 	}
 	return 0;
+}
+
+/* check_given_tag, with an untagged node (most of them) answered inline. */
+static inline int check_tag(struct yaml_loader *ld, const char *tag, int is_scalar,
+			    struct srcpos pos, const struct cfn_tag **cfn)
+{
+	if (!tag) {
+		*cfn = NULL;
+		return 0;
+	}
+	return check_given_tag(ld, tag, is_scalar, pos, cfn);
 }
 
 /* True (after reporting) when n more nodes would pass LOAD_MAX_NODES. */
@@ -404,8 +430,7 @@ static void on_scalar(struct yaml_loader *ld, const yaml_event_t *ev)
 	if (check_tag(ld, (const char *)ev->data.scalar.tag, 1, pos, &cfn) < 0 ||
 	    too_many(ld, 1, pos))
 		return;
-	if (next_is_key(ld) && !cfn &&
-	    strlen((const char *)ev->data.scalar.value) == ev->data.scalar.length) {
+	if (next_is_key(ld) && !cfn && !has_nul(ev)) {
 		/* a mapping key is its text: a logical id Off or No is not a boolean */
 		if (!ev->data.scalar.anchor) { /* only the text is kept: no node */
 			ld->n_nodes++;

@@ -3,9 +3,12 @@
  */
 #include "util/xalloc.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 static void out_of_memory(void)
 {
@@ -75,4 +78,29 @@ void xgrow(void **items, size_t *cap, size_t need, size_t size)
 		n = xsize_mul(n, 2);
 	*items = xrealloc(*items, xsize_mul(n, size));
 	*cap = n;
+}
+
+/* Below this, the few faults cost less than the system call. */
+#define PREFAULT_MIN_BYTES ((size_t)64 * 1024)
+
+int xprefault(void *p, size_t n)
+{
+#ifdef MADV_POPULATE_WRITE
+	static size_t page;
+	uintptr_t start, end;
+
+	if (n < PREFAULT_MIN_BYTES)
+		return 0;
+	if (!page) {
+		long ps = sysconf(_SC_PAGESIZE);
+		page = ps > 0 ? (size_t)ps : 4096;
+	}
+	start = ((uintptr_t)p + page - 1) & ~(uintptr_t)(page - 1);
+	end = ((uintptr_t)p + n) & ~(uintptr_t)(page - 1);
+	return end > start && !madvise((void *)start, end - start, MADV_POPULATE_WRITE);
+#else
+	(void)p;
+	(void)n;
+	return 0;
+#endif
 }

@@ -28,6 +28,13 @@ size_t xsize_mul(size_t a, size_t b);
 /* Grows *items (of *cap elements of size bytes) to hold at least need. */
 void xgrow(void **items, size_t *cap, size_t need, size_t size);
 
+/* Asks the kernel to map the whole pages inside the n bytes at p (borrowed,
+ * writable memory) in one call, instead of one page fault per page at its
+ * first write.  A hint only: returns 1 when the pages were mapped, 0 when
+ * they are left to be faulted in as usual (n under 64 KiB, or a kernel or
+ * C library without MADV_POPULATE_WRITE). */
+int xprefault(void *p, size_t n);
+
 #define XGROW(arr, cap, need) xgrow((void **)&(arr), &(cap), (need), sizeof(*(arr)))
 
 #endif

@@ -6,10 +6,14 @@
 #include "helpers.h"
 #include "load/load.h"
 #include "util/strbuf.h"
+#include "util/xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 /* ---- Short-form tags become the long form ---- */
 
@@ -168,6 +172,20 @@ static void test_scalar_types(void **state)
 	assert_int_equal(value_map_get(v, "j")->kind, VALUE_NUMBER);
 	assert_string_equal(value_str(value_map_get(v, "k")), "yes");
 	value_free(v);
+	/* the words' first letters and number signs, in longer or other text */
+	v = parse_ok("t.yaml", "a: falsey\nb: OFFICE\nc: nothing\nd: +1\ne: .5\nf: -2.5e3\n"
+			       "g: tRUE\nh: '-'\ni: -x\nj: Yes\n");
+	assert_string_equal(value_str(value_map_get(v, "a")), "falsey");
+	assert_string_equal(value_str(value_map_get(v, "b")), "OFFICE");
+	assert_string_equal(value_str(value_map_get(v, "c")), "nothing");
+	assert_string_equal(value_map_get(v, "d")->u.number.text, "+1");
+	assert_string_equal(value_map_get(v, "e")->u.number.text, ".5");
+	assert_string_equal(value_map_get(v, "f")->u.number.text, "-2.5e3");
+	assert_string_equal(value_str(value_map_get(v, "g")), "tRUE");
+	assert_string_equal(value_str(value_map_get(v, "h")), "-");
+	assert_string_equal(value_str(value_map_get(v, "i")), "-x");
+	assert_true(value_map_get(v, "j")->kind == VALUE_BOOL && value_map_get(v, "j")->u.boolean);
+	value_free(v);
 	/* keys are text: YAML 1.1 words and numbers keep their spelling */
 	v = parse_ok("keys.yaml", "Off: 1\nNo: 2\n1.50: 3\n~: 4\n");
 	assert_non_null(value_map_get(v, "Off"));
@@ -273,6 +291,12 @@ static void test_errors_bytes(void **state)
 	expect_error("utf8.yaml", "A: caf\xc3\n", "1:7: invalid UTF-8 byte 0xC3");
 	expect_error("overlong.yaml", "A: \xc0\xaf\n", "1:4: invalid UTF-8 byte 0xC0");
 	expect_error("surrogate.yaml", "A: \xed\xa0\x80\n", "1:4: invalid UTF-8 byte 0xED");
+	/* escapes of a double-quoted scalar are the one way to a NUL, key or value */
+	expect_error("esc.yaml", "A: \"x\\0y\"\n", "1:4: NUL character in a scalar is not supported");
+	expect_error("esc-u.yaml", "A: [\"\\u0000\"]\n",
+		     "1:5: NUL character in a scalar is not supported");
+	expect_error("esc-key.yaml", "\"x\\x00\": 1\n",
+		     "1:1: NUL character in a scalar is not supported");
 }
 
 static void test_depth_limit(void **state)
@@ -379,6 +403,72 @@ static void test_file_errors(void **state)
 	diag_clear(&dl);
 }
 
+/* A file over xprefault's threshold reads back byte for byte, NUL-terminated. */
+static void test_read_large_file(void **state)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	size_t n = 300 * 1000 + 7, len = 0, i;
+	char path[] = "/tmp/cfn-dryrun-test-load-XXXXXX";
+	char *text = xmalloc(n), *buf;
+	int fd = mkstemp(path);
+	FILE *f;
+
+	(void)state;
+	assert_true(fd >= 0);
+	for (i = 0; i < n; i++)
+		text[i] = (char)('a' + i % 26);
+	f = fdopen(fd, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+	buf = load_read_file(path, 0, &len, &dl);
+	unlink(path);
+	assert_non_null(buf);
+	assert_int_equal(dl.n, 0);
+	assert_int_equal(len, n);
+	assert_memory_equal(buf, text, n);
+	assert_int_equal(buf[n], '\0');
+	free(buf);
+	free(text);
+}
+
+static long minor_faults(void)
+{
+	struct rusage ru;
+
+	assert_int_equal(getrusage(RUSAGE_SELF, &ru), 0);
+	return ru.ru_minflt;
+}
+
+/* Prefaulted pages take no fault at their first write; small blocks are
+ * left alone.  The block is mapped here, not malloc'd, and read once
+ * before the count, so a sanitizer's allocator and shadow memory take no
+ * part in it. */
+static void test_prefault(void **state)
+{
+	size_t n = 4 * 1024 * 1024, i;
+	char *p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	long before, faults;
+	unsigned long sum = 0;
+	int mapped;
+
+	(void)state;
+	assert_true(p != MAP_FAILED);
+	assert_int_equal(xprefault(p, 4096), 0);
+	mapped = xprefault(p, n);
+	for (i = 0; i < n; i += 4096) /* a sanitizer's shadow pages fault here */
+		sum += (unsigned char)p[i];
+	assert_int_equal(sum, 0);
+	before = minor_faults();
+	for (i = 0; i < n; i += 4096)
+		p[i] = 'x';
+	faults = minor_faults() - before;
+	if (mapped)
+		assert_true(faults < 16); /* 1,024 pages without it */
+	assert_int_equal(p[n - 4096], 'x');
+	assert_int_equal(munmap(p, n), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -401,6 +491,8 @@ int main(void)
 		cmocka_unit_test(test_alias_recorded),
 		cmocka_unit_test(test_alias_of_key),
 		cmocka_unit_test(test_file_errors),
+		cmocka_unit_test(test_read_large_file),
+		cmocka_unit_test(test_prefault),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 
