@@ -11,6 +11,7 @@
 #include "sim/names.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "value/value_arena.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,9 @@ void engine_stack_arrays(struct engine_stack *es)
 	es->nested_outputs = xcalloc(n, sizeof(*es->nested_outputs));
 	es->reresolved = xcalloc(n, sizeof(*es->reresolved));
 	es->ssm = check_ssm_scan_new();
+	es->arena = value_arena_new();
+	if (es->ev)
+		eval_set_arena(es->ev, es->arena);
 }
 
 void engine_stack_free(struct engine_stack *es)
@@ -43,7 +47,8 @@ void engine_stack_free(struct engine_stack *es)
 	size_t i;
 
 	for (i = 0; i < es->n; i++) {
-		value_free(es->props[i]);
+		if (value_arena_owner(es->props[i]) != es->arena) /* the arena's go with it */
+			value_free(es->props[i]);
 		free(es->physical[i]);
 		finding_list_free(&es->res_findings[i]);
 		value_free(es->nested_outputs ? es->nested_outputs[i] : NULL);
@@ -65,6 +70,7 @@ void engine_stack_free(struct engine_stack *es)
 	}
 	free(es->misses);
 	eval_free(es->ev);
+	value_arena_free(es->arena);
 	memset(es, 0, sizeof(*es));
 }
 

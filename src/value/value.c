@@ -374,18 +374,50 @@ static void grow_array(struct value *c, void **items, size_t *cap, size_t n,
 	*cap = ncap;
 }
 
+/* Resizes *items (*cap elements of size bytes, n used) of container c to
+ * exactly want >= n elements.  An arena's old array stays in the arena. */
+static void resize_array(struct value *c, void **items, size_t *cap, size_t n, size_t want,
+			 size_t size)
+{
+	struct value_arena *a = arena_of(c);
+	void *fresh;
+
+	if (!a) {
+		*items = xrealloc(*items, xsize_mul(want, size));
+		*cap = want;
+		return;
+	}
+	fresh = alloc_array(a, want, size);
+	if (n)
+		memcpy(fresh, *items, n * size);
+	if (*cap)
+		value_arena_poison(*items, *cap * size);
+	*items = fresh;
+	*cap = want;
+}
+
+struct value *value_move_in(struct value_arena *a, struct value *v)
+{
+	struct value *c;
+
+	if (!a || !v ||
+	    ((v->flags & (F_ARENA | F_ROOT)) == F_ARENA && value_arena_of(v) == a))
+		return v;
+	c = value_copy_in(a, v);
+	value_free(v);
+	return c;
+}
+
+struct value_arena *value_arena_owner(const struct value *v)
+{
+	return v && (v->flags & F_ARENA) ? value_arena_of(v) : NULL;
+}
+
 /* Takes child, about to be placed under parent: a child for an arena
  * parent must live in the same arena (else it is copied there and freed). */
 static struct value *adopt(const struct value *parent, struct value *child)
 {
-	struct value_arena *a = arena_of(parent);
-	struct value *c;
-
-	if (!a || ((child->flags & (F_ARENA | F_ROOT)) == F_ARENA && value_arena_of(child) == a))
-		return child;
-	c = value_copy_in(a, child);
-	value_free(child);
-	return c;
+	return value_move_in(arena_of(parent), child);
 }
 
 /* ---- Copies ---- */
@@ -579,6 +611,24 @@ static void own_keys(struct value *map)
 	map->u.map.entries = e;
 	map->u.map.cap = cap;
 	map->flags &= ~F_KEYS;
+}
+
+void value_reserve(struct value *c, size_t n)
+{
+	if (c->kind == VALUE_LIST && n > c->u.list.cap) {
+		resize_array(c, (void **)&c->u.list.items, &c->u.list.cap, c->u.list.n, n,
+			     sizeof(*c->u.list.items));
+	} else if (c->kind == VALUE_MAP && n > c->u.map.cap && n < UINT32_MAX) {
+		size_t cap = c->u.map.cap;
+
+		if (c->flags & F_KEYS)
+			own_keys(c);
+		if (n <= c->u.map.cap)
+			return;
+		resize_array(c, (void **)&c->u.map.entries, &cap, c->u.map.n, n,
+			     sizeof(*c->u.map.entries));
+		c->u.map.cap = (uint32_t)cap;
+	}
 }
 
 bool value_map_add(struct value *map, const char *key, struct srcpos key_pos,
