@@ -70,7 +70,10 @@ void engine_stack_free(struct engine_stack *es)
 	}
 	free(es->misses);
 	eval_free(es->ev);
-	value_arena_free(es->arena);
+	if (es->state) /* the state may keep trees of it (see resolve) */
+		state_keep_arena(es->state, es->arena);
+	else
+		value_arena_free(es->arena);
 	memset(es, 0, sizeof(*es));
 }
 
@@ -213,8 +216,11 @@ static int condition(void *ctx, size_t i, const char **reason)
 	return es->cond[i] == EVAL_TRUE ? 1 : es->cond[i] == EVAL_FALSE ? 0 : -1;
 }
 
-static struct value *resolve(void *ctx, size_t i, struct finding_list *fl, bool *failed,
-			     bool *uncertain)
+/* The properties of resource i, borrowed from es->arena, which the state
+ * keeps when the stack ends (engine_stack_free): the state holds them
+ * without a copy. */
+static const struct value *resolve(void *ctx, size_t i, struct finding_list *fl, bool *failed,
+				   bool *uncertain)
 {
 	struct engine_stack *es = ctx;
 
@@ -224,9 +230,10 @@ static struct value *resolve(void *ctx, size_t i, struct finding_list *fl, bool 
 	finding_list_copy(fl, &es->res_findings[i]);
 	if (finding_list_errors(&es->res_findings[i]))
 		*failed = true;
-	if (es->blocked && !es->d->show_resolved) /* nothing reads them: no copy */
-		return value_map(es->t->resources[i].pos);
-	return es->props[i] ? value_copy(es->props[i]) : value_map(es->t->resources[i].pos);
+	if (!es->props[i]) /* an empty map that lives as long */
+		return value_map_in(es->arena, es->t->resources[i].pos);
+	es->props[i] = value_move_in(es->arena, es->props[i]); /* already there */
+	return es->props[i];
 }
 
 static char *physical_id(void *ctx, size_t i, const struct value *props)

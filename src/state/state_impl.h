@@ -11,21 +11,31 @@
 #include "state/state.h"
 #include "util/strlist.h"
 
+/* One resource: the entry, then its key and (when it has one) the name of
+ * the stack that created it, in one block. */
 struct res_entry {
 	struct state_res pub;   /* what callers see; strings point into key */
-	char *key;              /* owned "ACCOUNT\0REGION\0TYPE\0ID\0" */
+	char *key;              /* "ACCOUNT\0REGION\0TYPE\0ID\0" in the entry's block */
 	size_t key_len;         /* bytes in key */
-	struct value *props;    /* owned properties */
-	char *stack;            /* owned creating stack, or NULL */
+	struct value *props;    /* the properties: owned, or borrowed when props_kept */
+	char *stack;            /* creating stack, or NULL: in the entry's block, or
+				   owned when stack_owned */
+	bool props_kept;        /* props is borrowed (state_add_kept) */
+	bool stack_owned;       /* stack is a separate allocation */
+	struct state_group *group;     /* borrowed: the entry's group */
+	struct res_entry *prev, *next; /* the group's entries, in insertion order */
 	UT_hash_handle hh;      /* state.resources, by key */
 	UT_hash_handle hh_bucket; /* state.buckets, by id (S3 buckets only) */
 };
 
+/* The resources of one (account, region, type), for counts and iteration:
+ * a list, so that removing one costs no search. */
 struct state_group {
 	char *key;              /* owned "ACCOUNT\0REGION\0TYPE\0" */
-	size_t key_len;
-	struct res_entry **items; /* borrowed entries, insertion order */
-	size_t n, cap;
+	size_t key_len;         /* bytes in key */
+	struct res_entry *first, *last; /* borrowed entries, insertion order */
+	size_t n;               /* entries */
+	size_t n_ghosts;        /* of them ghosts */
 	UT_hash_handle hh;      /* state.groups */
 };
 
@@ -63,6 +73,9 @@ struct state {
 	struct named *quotas;          /* uthash */
 	struct state_account *accounts; /* owned array */
 	size_t n_accounts, cap_accounts;
+	struct value_arena **arenas;   /* owned: arenas of the trees entries keep
+					  (state_keep_arena) */
+	size_t n_arenas, cap_arenas;
 };
 
 typedef const struct state_res *(*state_exact_fn)(const struct state *st, const char *account,
