@@ -12,14 +12,15 @@
 
 const char *sim_scope_region(const char *type, const char *region)
 {
-	static const char *const global_prefixes[] = {
-		"AWS::IAM::", "AWS::Organizations::", "AWS::CloudFront::", "AWS::Route53::",
-		"AWS::Shield::", NULL,
+	static const char *const global_prefixes[] = { /* after "AWS::" */
+		"IAM::", "Organizations::", "CloudFront::", "Route53::", "Shield::", NULL,
 	};
 	const char *const *p;
 
+	if (strncmp(type, "AWS::", 5))
+		return region;
 	for (p = global_prefixes; *p; p++)
-		if (!strncmp(type, *p, strlen(*p)))
+		if (type[5] == (*p)[0] && !strncmp(type + 5, *p, strlen(*p)))
 			return "";
 	return region;
 }

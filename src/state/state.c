@@ -74,16 +74,18 @@ static struct state_group *find_group(const struct state *st, const char *accoun
 	return g;
 }
 
-static struct state_group *get_group(struct state *st, const char *account,
-				     const char *region, const char *type)
+/* The group whose key is the first len bytes of key ("ACCOUNT\0REGION\0
+ * TYPE\0", the start of an entry's key), created when missing. */
+static struct state_group *get_group(struct state *st, const char *key, size_t len)
 {
-	struct state_group *g = find_group(st, account, region, type);
-	size_t len;
+	struct state_group *g;
 
+	HASH_FIND(hh, st->groups, key, len, g);
 	if (g)
 		return g;
 	g = xcalloc(1, sizeof(*g));
-	g->key = make_key(account, region, type, NULL, &len);
+	g->key = xmalloc(len);
+	memcpy(g->key, key, len);
 	g->key_len = len;
 	HASH_ADD_KEYPTR(hh, st->groups, g->key, g->key_len, g);
 	return g;
@@ -149,7 +151,7 @@ static struct res_entry *new_entry(struct state *st, const char *key, size_t len
 	e->pub.type = e->pub.region + strlen(e->pub.region) + 1;
 	e->pub.id = e->pub.type + strlen(e->pub.type) + 1;
 	HASH_ADD_KEYPTR_BYHASHVALUE(hh, st->resources, e->key, e->key_len, hash, e);
-	g = get_group(st, e->pub.account, e->pub.region, e->pub.type);
+	g = get_group(st, e->key, (size_t)(e->pub.id - e->key));
 	e->group = g;
 	e->prev = g->last;
 	if (g->last)

@@ -6,6 +6,31 @@
 #ifndef CFN_STATE_IMPL_H
 #define CFN_STATE_IMPL_H
 
+#include <stdint.h>
+#include <string.h>
+
+/* The tables' hash: keys are "ACCOUNT\0REGION\0TYPE\0ID\0", 40 to 100
+ * bytes, hashed 8 bytes at a time (uthash's default goes byte by byte and
+ * was most of a lookup's cost).  Order of iteration is insertion order
+ * whatever the hash. */
+static inline unsigned state_hash(const void *key, size_t len)
+{
+	const unsigned char *p = key;
+	uint64_t h = 0x9e3779b97f4a7c15u ^ len, k;
+
+	for (; len >= 8; p += 8, len -= 8) {
+		memcpy(&k, p, 8);
+		h = (h ^ k) * 0xff51afd7ed558ccdu;
+		h ^= h >> 29;
+	}
+	k = 0;
+	memcpy(&k, p, len);
+	h = (h ^ k) * 0xc4ceb9fe1a85ec53u;
+	h ^= h >> 32;
+	return (unsigned)h;
+}
+
+#define HASH_FUNCTION(keyptr, keylen, hashv) ((hashv) = state_hash((keyptr), (keylen)))
 #include <uthash.h>
 
 #include "state/state.h"
