@@ -139,19 +139,17 @@ static struct res_entry *new_entry(struct state *st, const char *key, size_t len
 	struct state_group *g;
 
 	memset(e, 0, sizeof(*e));
-	e->key = (char *)(e + 1);
-	memcpy(e->key, key, len);
-	e->key_len = len;
+	memcpy(res_key(e), key, len);
 	if (stack) {
-		e->stack = e->key + len;
+		e->stack = res_key(e) + len;
 		memcpy(e->stack, stack, ls);
 	}
-	e->pub.account = e->key;
+	e->pub.account = res_key(e);
 	e->pub.region = e->pub.account + strlen(e->pub.account) + 1;
 	e->pub.type = e->pub.region + strlen(e->pub.region) + 1;
 	e->pub.id = e->pub.type + strlen(e->pub.type) + 1;
-	HASH_ADD_KEYPTR_BYHASHVALUE(hh, st->resources, e->key, e->key_len, hash, e);
-	g = get_group(st, e->key, (size_t)(e->pub.id - e->key));
+	HASH_ADD_KEYPTR_BYHASHVALUE(hh, st->resources, res_key(e), len, hash, e);
+	g = get_group(st, res_key(e), (size_t)(e->pub.id - e->pub.account));
 	e->group = g;
 	e->prev = g->last;
 	if (g->last)
@@ -161,10 +159,13 @@ static struct res_entry *new_entry(struct state *st, const char *key, size_t len
 	g->last = e;
 	g->n++;
 	if (!strcmp(e->pub.type, "AWS::S3::Bucket")) {
-		struct res_entry *old;
-		HASH_FIND(hh_bucket, st->buckets, e->pub.id, strlen(e->pub.id), old);
-		if (!old)
-			HASH_ADD_KEYPTR(hh_bucket, st->buckets, e->pub.id, strlen(e->pub.id), e);
+		struct state_bucket *b;
+		HASH_FIND(hh, st->buckets, e->pub.id, strlen(e->pub.id), b);
+		if (!b) {
+			b = xmalloc(sizeof(*b));
+			b->e = e;
+			HASH_ADD_KEYPTR(hh, st->buckets, e->pub.id, strlen(e->pub.id), b);
+		}
 	}
 	return e;
 }
@@ -244,15 +245,18 @@ static void free_entry(struct res_entry *e)
 bool state_remove(struct state *st, const char *account, const char *region,
 		  const char *type, const char *id)
 {
-	struct res_entry *e = find_entry(st, account, region ? region : "", type, id), *b;
+	struct res_entry *e = find_entry(st, account, region ? region : "", type, id);
+	struct state_bucket *b;
 	struct state_group *g;
 
 	if (!e)
 		return false;
 	HASH_DEL(st->resources, e);
-	HASH_FIND(hh_bucket, st->buckets, e->pub.id, strlen(e->pub.id), b);
-	if (b == e)
-		HASH_DELETE(hh_bucket, st->buckets, e);
+	HASH_FIND(hh, st->buckets, e->pub.id, strlen(e->pub.id), b);
+	if (b && b->e == e) {
+		HASH_DEL(st->buckets, b);
+		free(b);
+	}
 	g = e->group;
 	if (e->prev)
 		e->prev->next = e->next;
@@ -304,10 +308,10 @@ const struct state_res *state_find(const struct state *st, const char *account,
 
 const struct state_res *state_find_bucket(const struct state *st, const char *name)
 {
-	struct res_entry *e;
+	struct state_bucket *b;
 
-	HASH_FIND(hh_bucket, st->buckets, name, strlen(name), e);
-	return e ? &e->pub : NULL;
+	HASH_FIND(hh, st->buckets, name, strlen(name), b);
+	return b ? &b->e->pub : NULL;
 }
 
 bool state_bucket_name_taken(const struct state *st, const char *name)
@@ -532,12 +536,16 @@ static void free_named(struct named **table)
 void state_free(struct state *st)
 {
 	struct res_entry *e, *etmp;
+	struct state_bucket *b, *btmp;
 	struct state_group *g, *gtmp;
 	size_t i;
 
 	if (!st)
 		return;
-	HASH_CLEAR(hh_bucket, st->buckets);
+	HASH_ITER(hh, st->buckets, b, btmp) {
+		HASH_DEL(st->buckets, b);
+		free(b);
+	}
 	HASH_ITER(hh, st->resources, e, etmp) {
 		HASH_DEL(st->resources, e);
 		free_entry(e);

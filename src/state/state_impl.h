@@ -36,12 +36,11 @@ static inline unsigned state_hash(const void *key, size_t len)
 #include "state/state.h"
 #include "util/strlist.h"
 
-/* One resource: the entry, then its key and (when it has one) the name of
- * the stack that created it, in one block. */
+/* One resource: the entry, then its key "ACCOUNT\0REGION\0TYPE\0ID\0"
+ * (res_key) and (when it has one) the name of the stack that created it,
+ * in one block. */
 struct res_entry {
-	struct state_res pub;   /* what callers see; strings point into key */
-	char *key;              /* "ACCOUNT\0REGION\0TYPE\0ID\0" in the entry's block */
-	size_t key_len;         /* bytes in key */
+	struct state_res pub;   /* what callers see; strings point into the key */
 	struct value *props;    /* the properties: owned, or borrowed when props_kept */
 	char *stack;            /* creating stack, or NULL: in the entry's block, or
 				   owned when stack_owned */
@@ -49,8 +48,20 @@ struct res_entry {
 	bool stack_owned;       /* stack is a separate allocation */
 	struct state_group *group;     /* borrowed: the entry's group */
 	struct res_entry *prev, *next; /* the group's entries, in insertion order */
-	UT_hash_handle hh;      /* state.resources, by key */
-	UT_hash_handle hh_bucket; /* state.buckets, by id (S3 buckets only) */
+	UT_hash_handle hh;      /* state.resources, by key (hh.keylen: its bytes) */
+};
+
+/* The key of entry e, right after it (borrowed). */
+static inline char *res_key(const struct res_entry *e)
+{
+	return (char *)(e + 1);
+}
+
+/* An S3 bucket's name, the first entry that has it (names are unique
+ * across the partition). */
+struct state_bucket {
+	struct res_entry *e;    /* borrowed: the bucket; the key is its id */
+	UT_hash_handle hh;      /* state.buckets */
 };
 
 /* The resources of one (account, region, type), for counts and iteration:
@@ -92,7 +103,7 @@ struct state {
 	struct strlist s3_names_taken; /* bucket names of accounts not described */
 	struct res_entry *resources;   /* uthash by key */
 	struct state_group *groups;    /* uthash by (account, region, type) */
-	struct res_entry *buckets;     /* uthash by bucket name (hh_bucket) */
+	struct state_bucket *buckets;  /* owned, uthash by bucket name */
 	struct named *exports;         /* uthash */
 	struct named *stacks;          /* uthash */
 	struct named *quotas;          /* uthash */
