@@ -89,13 +89,15 @@ static void roll_back(struct state *state, const struct deploy *d, const struct 
 		roll_back(state, d, &s->nested[i], NULL, depth + 1);
 	for (i = 0; i < s->n_resources; i++) {
 		const struct res_result *r = &s->resources[i];
-		const struct tmpl_resource *tr = t ? template_resource(t, r->logical_id) : NULL;
-		const char *region = sim_scope_region(r->type, d->region);
-		const char *policy = tr ? value_str(value_map_get(tr->def, "DeletionPolicy")) : NULL;
+		const struct tmpl_resource *tr;
+		const char *region, *policy;
 		const struct state_res *kept;
 
 		if (!r->physical_id || (r->status != STATUS_CREATE && r->status != STATUS_UNCERTAIN))
 			continue;
+		tr = t ? template_resource(t, r->logical_id) : NULL;
+		region = sim_scope_region(r->type, d->region);
+		policy = tr ? value_str(value_map_get(tr->def, "DeletionPolicy")) : NULL;
 		kept = policy && !strcmp(policy, "Retain")
 			? state_find(state, d->account, region, r->type, r->physical_id) : NULL;
 		if (kept)

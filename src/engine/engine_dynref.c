@@ -69,7 +69,8 @@ static char *substitute(const struct engine_stack *es, const char *s)
 	return strbuf_detach(&sb, NULL);
 }
 
-/* Replaces *slot when it is a string that changes. */
+/* Replaces the characters of *slot when it is a string that changes (with
+ * value_string_set: the tree may live in an arena). */
 static void visit(const struct engine_stack *es, struct value **slot, int depth)
 {
 	struct value *v = *slot;
@@ -80,10 +81,8 @@ static void visit(const struct engine_stack *es, struct value **slot, int depth)
 	if (v->kind == VALUE_STRING) {
 		char *s = strstr(v->u.string.s, "{{resolve:ssm:") ? substitute(es, v->u.string.s) : NULL;
 
-		if (s) {
-			*slot = value_string_take(v->pos, s);
-			value_free(v);
-		}
+		if (s)
+			value_string_set(v, s);
 	} else if (v->kind == VALUE_LIST) {
 		for (i = 0; i < v->u.list.n; i++)
 			visit(es, &v->u.list.items[i], depth + 1);

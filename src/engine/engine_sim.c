@@ -11,9 +11,15 @@
 #include "sim/names.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "value/value_arena.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* Arena bytes the resolved properties take per template byte, about (a
+ * 125 KB template's take 370 KB, a 2.5 MB one's 7.5 MB); less is fine,
+ * the arena grows past it. */
+#define PROPS_PER_BYTE 3
 
 void engine_stack_arrays(struct engine_stack *es)
 {
@@ -36,6 +42,9 @@ void engine_stack_arrays(struct engine_stack *es)
 	es->nested_outputs = xcalloc(n, sizeof(*es->nested_outputs));
 	es->reresolved = xcalloc(n, sizeof(*es->reresolved));
 	es->ssm = check_ssm_scan_new();
+	es->arena = value_arena_new_sized(PROPS_PER_BYTE * es->t->size_bytes);
+	if (es->ev)
+		eval_set_arena(es->ev, es->arena);
 }
 
 void engine_stack_free(struct engine_stack *es)
@@ -43,7 +52,8 @@ void engine_stack_free(struct engine_stack *es)
 	size_t i;
 
 	for (i = 0; i < es->n; i++) {
-		value_free(es->props[i]);
+		if (value_arena_owner(es->props[i]) != es->arena) /* the arena's go with it */
+			value_free(es->props[i]);
 		free(es->physical[i]);
 		finding_list_free(&es->res_findings[i]);
 		value_free(es->nested_outputs ? es->nested_outputs[i] : NULL);
@@ -65,6 +75,10 @@ void engine_stack_free(struct engine_stack *es)
 	}
 	free(es->misses);
 	eval_free(es->ev);
+	if (es->state) /* the state may keep trees of it (see resolve) */
+		state_keep_arena(es->state, es->arena);
+	else
+		value_arena_free(es->arena);
 	memset(es, 0, sizeof(*es));
 }
 
@@ -207,8 +221,11 @@ static int condition(void *ctx, size_t i, const char **reason)
 	return es->cond[i] == EVAL_TRUE ? 1 : es->cond[i] == EVAL_FALSE ? 0 : -1;
 }
 
-static struct value *resolve(void *ctx, size_t i, struct finding_list *fl, bool *failed,
-			     bool *uncertain)
+/* The properties of resource i, borrowed from es->arena, which the state
+ * keeps when the stack ends (engine_stack_free): the state holds them
+ * without a copy. */
+static const struct value *resolve(void *ctx, size_t i, struct finding_list *fl, bool *failed,
+				   bool *uncertain)
 {
 	struct engine_stack *es = ctx;
 
@@ -218,9 +235,10 @@ static struct value *resolve(void *ctx, size_t i, struct finding_list *fl, bool 
 	finding_list_copy(fl, &es->res_findings[i]);
 	if (finding_list_errors(&es->res_findings[i]))
 		*failed = true;
-	if (es->blocked && !es->d->show_resolved) /* nothing reads them: no copy */
-		return value_map(es->t->resources[i].pos);
-	return es->props[i] ? value_copy(es->props[i]) : value_map(es->t->resources[i].pos);
+	if (!es->props[i]) /* an empty map that lives as long */
+		return value_map_in(es->arena, es->t->resources[i].pos);
+	es->props[i] = value_move_in(es->arena, es->props[i]); /* already there */
+	return es->props[i];
 }
 
 static char *physical_id(void *ctx, size_t i, const struct value *props)

@@ -33,7 +33,11 @@ struct engine_stack {
 	const char *partition;           /* borrowed: "aws", ... */
 	const struct template *t;        /* borrowed, NULL until the template is open */
 	struct eval *ev;                 /* owned resolver */
-	struct value **props;            /* owned, per resource index: resolved properties */
+	struct value **props;            /* owned, per resource index: resolved properties
+					    (nodes of arena when the resolver built them) */
+	struct value_arena *arena;       /* owned: where the resolver builds props; the
+					    state keeps them (pass 2) and takes the arena
+					    when the stack ends */
 	char **physical;                 /* owned, per resource index: physical name or NULL */
 	const struct model **models;     /* owned array, per resource index: its type's model
 					    (borrowed from the set) or NULL, looked up once */
@@ -67,9 +71,11 @@ struct engine_miss {
 	struct srcpos pos; /* where it is asked for; SRCPOS_NONE when not known */
 };
 
-/* Allocates the per-resource arrays for es->t (set by the caller). */
+/* Allocates the per-resource arrays for es->t (set by the caller) and the
+ * arena of the resolved properties (given to es->ev when set). */
 void engine_stack_arrays(struct engine_stack *es);
-/* Frees what es owns. */
+/* Frees what es owns; its arena goes to es->state (which may keep trees
+ * of it), or is freed when there is no state. */
 void engine_stack_free(struct engine_stack *es);
 /* Pass 1: conditions, properties and physical names in g's order (kept
  * in es->g); template errors and the SSM references CloudFormation

@@ -6,6 +6,7 @@
  */
 #include "eval/eval_int.h"
 #include "template/sub.h"
+#include "value/value_arena.h"
 #include "util/xalloc.h"
 
 #include <stdarg.h>
@@ -69,6 +70,11 @@ void eval_attach(struct eval *ev, const struct template *t, struct finding_list 
 bool eval_stack_uncertain(const struct eval *ev)
 {
 	return ev->n_uncertain > 0;
+}
+
+void eval_set_arena(struct eval *ev, struct value_arena *a)
+{
+	ev->arena = a;
 }
 
 const struct value *eval_parameter(const struct eval *ev, const char *name)
@@ -307,6 +313,7 @@ static struct value *call_function(struct eval_site *s, const struct value *v, c
 {
 	const struct eval_fn_entry *fe = eval_fn_lookup(name);
 	const struct value *arg = v->u.map.entries[0].val;
+	struct value_arena *arena = s->arena;
 	struct value *r;
 
 	if (!fe || (fe->le_only && !s->ev->le))
@@ -314,7 +321,9 @@ static struct value *call_function(struct eval_site *s, const struct value *v, c
 	if (!(fe->blocks & s->block))
 		return misplaced(s, v, name);
 	push_step(s, name, 0);
+	s->arena = NULL; /* what a function computes and drops stays on the heap */
 	r = fe->fn(s, v, arg);
+	s->arena = arena;
 	s->n_steps--;
 	return r;
 }
@@ -365,7 +374,7 @@ static struct value *walk_child(struct eval_site *s, const char *key, size_t ind
 				const struct value *v)
 {
 	if (plain_data(s, v, s->depth))
-		return value_copy(v);
+		return value_copy_in(s->arena, v);
 	return eval_child(s, key, index, v);
 }
 
@@ -382,19 +391,21 @@ static struct value *walk(struct eval_site *s, const struct value *v)
 		return call_function(s, v, name);
 	switch (v->kind) {
 	case VALUE_MAP:
-		r = value_map(v->pos);
+		r = value_map_in(s->arena, v->pos);
+		value_reserve(r, v->u.map.n);
 		VALUE_MAP_FOREACH(v, e)
 			if ((c = walk_child(s, e->key, 0, e->val)) != NULL)
 				value_map_add(r, e->key, e->key_pos, c);
 		return r;
 	case VALUE_LIST:
-		r = value_list(v->pos);
+		r = value_list_in(s->arena, v->pos);
+		value_reserve(r, v->u.list.n);
 		for (i = 0; i < v->u.list.n; i++)
 			if ((c = walk_child(s, NULL, i, v->u.list.items[i])) != NULL)
 				value_list_append(r, c);
 		return r;
 	default:
-		return value_copy(v);
+		return value_copy_in(s->arena, v);
 	}
 }
 
@@ -431,7 +442,8 @@ struct value *eval_resource_properties(struct eval *ev, size_t i,
 	eval_site_init(&s, ev, EVAL_IN_RESOURCES, "Resources/", stack_fl, res_fl);
 	strbuf_addstr(&s.path, tr->logical_id); /* no printf: once per resource */
 	strbuf_addstr(&s.path, "/Properties");
-	r = eval_value(&s, tr->properties);
+	s.arena = ev->arena;
+	r = value_move_in(ev->arena, eval_value(&s, tr->properties));
 	eval_site_release(&s);
 	return r;
 }

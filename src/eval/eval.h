@@ -70,6 +70,7 @@ enum eval_tri {
 };
 
 struct eval;
+struct value_arena;
 
 /* ---- Life cycle ---- */
 
@@ -106,9 +107,13 @@ bool eval_stack_uncertain(const struct eval *ev);
 /* The truth of resource i's Condition (EVAL_TRUE when it has none); when
  * EVAL_UNKNOWN, *reason (borrowed) says why. */
 enum eval_tri eval_resource_condition(const struct eval *ev, size_t i, const char **reason);
+/* Makes eval_resource_properties build its results in arena a (borrowed,
+ * must outlive them; NULL: on the heap, the default). */
+void eval_set_arena(struct eval *ev, struct value_arena *a);
 /* Resolves resource i's Properties.  Returns new (NULL when it has none or
- * all resolve to AWS::NoValue).  Template-level errors go to stack_fl,
- * errors that show only when the resource is created to res_fl. */
+ * all resolve to AWS::NoValue): a node of the arena eval_set_arena gave,
+ * else a heap tree.  Template-level errors go to stack_fl, errors that
+ * show only when the resource is created to res_fl. */
 struct value *eval_resource_properties(struct eval *ev, size_t i,
 				       struct finding_list *stack_fl,
 				       struct finding_list *res_fl);

@@ -46,6 +46,8 @@ struct eval {
 	char **res_reason;          /* owned strings, one per resource (NULL when known) */
 	enum eval_tri *out_cond;    /* owned, one per output */
 	size_t n_uncertain;         /* stack-level outcomes left undecided */
+	struct value_arena *arena;  /* borrowed: where resource properties are built, or
+				       NULL (the heap) */
 };
 
 /* Where a value is being resolved. */
@@ -61,6 +63,9 @@ struct eval_site {
 	size_t n_steps, cap_steps;    /* in use, allocated */
 	struct strbuf full;           /* scratch: base and steps, written for a finding */
 	int depth;                    /* nested evaluations, bounded by EVAL_MAX_DEPTH */
+	struct value_arena *arena;    /* borrowed: where the walker builds maps, lists and
+					 copies (NULL: the heap); NULL inside a function,
+					 whose intermediates must not stay in the arena */
 };
 
 /* A function handler: call is the whole {"Fn::X": arg} map (borrowed).

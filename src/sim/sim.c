@@ -12,14 +12,15 @@
 
 const char *sim_scope_region(const char *type, const char *region)
 {
-	static const char *const global_prefixes[] = {
-		"AWS::IAM::", "AWS::Organizations::", "AWS::CloudFront::", "AWS::Route53::",
-		"AWS::Shield::", NULL,
+	static const char *const global_prefixes[] = { /* after "AWS::" */
+		"IAM::", "Organizations::", "CloudFront::", "Route53::", "Shield::", NULL,
 	};
 	const char *const *p;
 
+	if (strncmp(type, "AWS::", 5))
+		return region;
 	for (p = global_prefixes; *p; p++)
-		if (!strncmp(type, *p, strlen(*p)))
+		if (type[5] == (*p)[0] && !strncmp(type + 5, *p, strlen(*p)))
 			return "";
 	return region;
 }
@@ -104,8 +105,8 @@ static void add_ghost(struct ghosts *gh, const struct check_env *env, struct sta
 	if (!physical || state_find(state, env->deploy->account, region, r->type, physical) ||
 	    (!strcmp(r->type, "AWS::S3::Bucket") && state_find_bucket(state, physical)))
 		return; /* something real already answers for that name */
-	state_mark_ghost(state, state_add(state, env->deploy->account, region, r->type, physical,
-					  value_copy(props), env->deploy->stack_name, r->pos));
+	state_mark_ghost(state, state_add_kept(state, env->deploy->account, region, r->type,
+					       physical, props, env->deploy->stack_name, r->pos));
 	strlist_add(&gh->regions, region);
 	strlist_add(&gh->types, r->type);
 	strlist_add(&gh->ids, physical);
@@ -178,7 +179,7 @@ static void attempt(const struct check_env *env, const struct model *const *mode
 	struct check_sink sink = { &r->findings, false, false, blocked_all ? NULL : s,
 				   tr->logical_id };
 	const char *uncertain_dep = NULL, *reason = NULL;
-	struct value *props;
+	const struct value *props;
 	char *physical;
 	int cond = h->condition ? h->condition(h->ctx, i, &reason) : 1;
 
@@ -200,25 +201,19 @@ static void attempt(const struct check_env *env, const struct model *const *mode
 		decide(r, &sink, cond, reason, uncertain_dep, tr->pos);
 	}
 	if (r->status == STATUS_CREATE || r->status == STATUS_UNCERTAIN) {
-		/* the state takes props itself unless the report keeps them too */
-		struct value *stored = keep_properties ? value_copy(props) : props;
-
 		r->physical_id = physical;
 		physical = NULL;
-		state_add(state, env->deploy->account, sim_scope_region(r->type, env->deploy->region),
-			  r->type, r->physical_id, stored, env->deploy->stack_name, tr->pos);
-		if (h->created) /* props stays alive: the state holds it until a later add */
-			h->created(h->ctx, i, r->physical_id, stored);
-		if (!keep_properties)
-			props = NULL;
+		state_add_kept(state, env->deploy->account,
+			       sim_scope_region(r->type, env->deploy->region), r->type,
+			       r->physical_id, props, env->deploy->stack_name, tr->pos);
+		if (h->created)
+			h->created(h->ctx, i, r->physical_id, props);
 	} else if (!blocked_all) {
 		add_ghost(gh, env, state, r, physical, props);
 	}
 	free(physical);
-	if (keep_properties)
-		r->properties = props;
-	else
-		value_free(props);
+	if (keep_properties) /* the report outlives the state */
+		r->properties = value_copy(props);
 }
 
 void sim_run(const struct check_env *env, struct state *state, const struct graph *g,

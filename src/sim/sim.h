@@ -20,16 +20,18 @@ struct sim_hooks {
 	/* Condition of resource i: 1 true (or none), 0 false (skipped), -1
 	 * unknown, with *reason (borrowed) saying why. */
 	int (*condition)(void *ctx, size_t i, const char **reason);
-	/* Resolves resource i's properties; returns a new map.  Problems go to
-	 * fl; *failed is set when they fail the resource, *uncertain when a
-	 * value it needs cannot be known. */
-	struct value *(*resolve)(void *ctx, size_t i, struct finding_list *fl, bool *failed,
-				 bool *uncertain);
+	/* Resolves resource i's properties; returns a map (borrowed) that stays
+	 * valid and unchanged as long as the state: the state keeps it without
+	 * a copy (state_add_kept), for created resources and ghosts.  Problems
+	 * go to fl; *failed is set when they fail the resource, *uncertain when
+	 * a value it needs cannot be known. */
+	const struct value *(*resolve)(void *ctx, size_t i, struct finding_list *fl,
+				       bool *failed, bool *uncertain);
 	/* The physical name or id resource i gets, given its resolved
 	 * properties (new). */
 	char *(*physical_id)(void *ctx, size_t i, const struct value *props);
-	/* Told that resource i was created (or may be: uncertain) with this id;
-	 * may be NULL. */
+	/* Told that resource i was created (or may be: uncertain) with this id
+	 * and props (resolve's); may be NULL. */
 	void (*created)(void *ctx, size_t i, const char *physical_id, const struct value *props);
 };
 

@@ -2,15 +2,17 @@
  * state.c - the account state's storage: resources by key and by group,
  * S3 bucket names, exports, stacks, quotas and accounts (see state.h).
  *
- * Every resource lives in one res_entry, found through a uthash table keyed
- * by the bytes "ACCOUNT\0REGION\0TYPE\0ID"; the public fields point into
- * that key.  A second table groups entries by (account, region, type) for
- * counting and iteration, a third indexes S3 buckets by name.
+ * Every resource lives in one res_entry (one block with its key), found
+ * through a uthash table keyed by the bytes "ACCOUNT\0REGION\0TYPE\0ID";
+ * the public fields point into that key.  A second table groups entries by
+ * (account, region, type) in lists, for counting and iteration, a third
+ * indexes S3 buckets by name.
  */
 #include "state/state_impl.h"
 #include "aws/regions.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "value/value_arena.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -72,16 +74,18 @@ static struct state_group *find_group(const struct state *st, const char *accoun
 	return g;
 }
 
-static struct state_group *get_group(struct state *st, const char *account,
-				     const char *region, const char *type)
+/* The group whose key is the first len bytes of key ("ACCOUNT\0REGION\0
+ * TYPE\0", the start of an entry's key), created when missing. */
+static struct state_group *get_group(struct state *st, const char *key, size_t len)
 {
-	struct state_group *g = find_group(st, account, region, type);
-	size_t len;
+	struct state_group *g;
 
+	HASH_FIND(hh, st->groups, key, len, g);
 	if (g)
 		return g;
 	g = xcalloc(1, sizeof(*g));
-	g->key = make_key(account, region, type, NULL, &len);
+	g->key = xmalloc(len);
+	memcpy(g->key, key, len);
 	g->key_len = len;
 	HASH_ADD_KEYPTR(hh, st->groups, g->key, g->key_len, g);
 	return g;
@@ -100,41 +104,94 @@ static struct res_entry *find_entry(const struct state *st, const char *account,
 	return e;
 }
 
-const struct state_res *state_add(struct state *st, const char *account, const char *region,
-				  const char *type, const char *id, struct value *props,
-				  const char *stack, struct srcpos pos)
+/* Sets e's creating stack (NULL for none); stack may point at e's own. */
+static void set_stack(struct res_entry *e, const char *stack)
 {
-	struct res_entry *e;
-	struct state_group *g;
-	size_t len;
-
-	if (!region)
-		region = "";
-	e = find_entry(st, account, region, type, id);
-	if (e) {
-		value_free(e->props);
+	if (stack && e->stack && (stack == e->stack || !strcmp(stack, e->stack)))
+		return;
+	if (e->stack_owned)
 		free(e->stack);
-	} else {
-		e = xcalloc(1, sizeof(*e));
-		e->key = make_key(account, region, type, id, &len);
-		e->key_len = len;
-		e->pub.account = e->key;
-		e->pub.region = e->pub.account + strlen(account) + 1;
-		e->pub.type = e->pub.region + strlen(region) + 1;
-		e->pub.id = e->pub.type + strlen(type) + 1;
-		HASH_ADD_KEYPTR(hh, st->resources, e->key, e->key_len, e);
-		g = get_group(st, account, region, type);
-		XGROW(g->items, g->cap, g->n + 1);
-		g->items[g->n++] = e;
-		if (!strcmp(type, "AWS::S3::Bucket")) {
-			struct res_entry *old;
-			HASH_FIND(hh_bucket, st->buckets, e->pub.id, strlen(e->pub.id), old);
-			if (!old)
-				HASH_ADD_KEYPTR(hh_bucket, st->buckets, e->pub.id, strlen(e->pub.id), e);
+	e->stack = stack ? xstrdup(stack) : NULL;
+	e->stack_owned = stack != NULL;
+}
+
+/* Gives e the properties props (owned unless kept); the old ones are freed
+ * when e owned them (and they are not props). */
+static void set_props(struct res_entry *e, struct value *props, bool kept, struct srcpos pos)
+{
+	if (e->props && !e->props_kept && e->props != props)
+		value_free(e->props);
+	if (!props) {
+		props = value_map(pos);
+		kept = false;
+	}
+	e->props = props;
+	e->props_kept = kept;
+}
+
+/* A new entry for key (len bytes) in one block with stack's name, in the
+ * tables and at the end of its group. */
+static struct res_entry *new_entry(struct state *st, const char *key, size_t len,
+				   unsigned hash, const char *stack)
+{
+	size_t ls = stack ? strlen(stack) + 1 : 0;
+	struct res_entry *e = xmalloc(xsize_add(sizeof(*e), xsize_add(len, ls)));
+	struct state_group *g;
+
+	memset(e, 0, sizeof(*e));
+	memcpy(res_key(e), key, len);
+	if (stack) {
+		e->stack = res_key(e) + len;
+		memcpy(e->stack, stack, ls);
+	}
+	e->pub.account = res_key(e);
+	e->pub.region = e->pub.account + strlen(e->pub.account) + 1;
+	e->pub.type = e->pub.region + strlen(e->pub.region) + 1;
+	e->pub.id = e->pub.type + strlen(e->pub.type) + 1;
+	HASH_ADD_KEYPTR_BYHASHVALUE(hh, st->resources, res_key(e), len, hash, e);
+	g = get_group(st, res_key(e), (size_t)(e->pub.id - e->pub.account));
+	e->group = g;
+	e->prev = g->last;
+	if (g->last)
+		g->last->next = e;
+	else
+		g->first = e;
+	g->last = e;
+	g->n++;
+	if (!strcmp(e->pub.type, "AWS::S3::Bucket")) {
+		struct state_bucket *b;
+		HASH_FIND(hh, st->buckets, e->pub.id, strlen(e->pub.id), b);
+		if (!b) {
+			b = xmalloc(sizeof(*b));
+			b->e = e;
+			HASH_ADD_KEYPTR(hh, st->buckets, e->pub.id, strlen(e->pub.id), b);
 		}
 	}
-	e->props = props ? props : value_map(pos);
-	e->stack = stack ? xstrdup(stack) : NULL;
+	return e;
+}
+
+/* state_add and state_add_kept. */
+static const struct state_res *add(struct state *st, const char *account, const char *region,
+				   const char *type, const char *id, struct value *props, bool kept,
+				   const char *stack, struct srcpos pos)
+{
+	struct res_entry *e;
+	size_t len;
+	unsigned hash;
+	char buf[LOOKUP_KEY_BYTES];
+	char *key = build_key(buf, sizeof(buf), account, region ? region : "", type, id, &len);
+
+	HASH_VALUE(key, len, hash);
+	HASH_FIND_BYHASHVALUE(hh, st->resources, key, len, hash, e);
+	if (e) {
+		set_stack(e, stack);
+		if (e->pub.ghost)
+			e->group->n_ghosts--;
+	} else {
+		e = new_entry(st, key, len, hash, stack);
+	}
+	free_lookup_key(key, buf);
+	set_props(e, props, kept, pos);
 	e->pub.props = e->props;
 	e->pub.stack = e->stack;
 	e->pub.pos = pos;
@@ -142,38 +199,77 @@ const struct state_res *state_add(struct state *st, const char *account, const c
 	return &e->pub;
 }
 
+const struct state_res *state_add(struct state *st, const char *account, const char *region,
+				  const char *type, const char *id, struct value *props,
+				  const char *stack, struct srcpos pos)
+{
+	return add(st, account, region, type, id, props, false, stack, pos);
+}
+
+const struct state_res *state_add_kept(struct state *st, const char *account,
+				       const char *region, const char *type, const char *id,
+				       const struct value *props, const char *stack,
+				       struct srcpos pos)
+{
+	return add(st, account, region, type, id, (struct value *)props, true, stack, pos);
+}
+
+void state_keep_arena(struct state *st, struct value_arena *a)
+{
+	if (!a)
+		return;
+	XGROW(st->arenas, st->cap_arenas, st->n_arenas + 1);
+	st->arenas[st->n_arenas++] = a;
+}
+
 void state_mark_ghost(struct state *st, const struct state_res *r)
 {
 	struct res_entry *e = (struct res_entry *)((char *)r - offsetof(struct res_entry, pub));
 
 	(void)st;
+	if (!e->pub.ghost)
+		e->group->n_ghosts++;
 	e->pub.ghost = true;
+}
+
+/* Frees e (out of every table already). */
+static void free_entry(struct res_entry *e)
+{
+	if (!e->props_kept)
+		value_free(e->props);
+	if (e->stack_owned)
+		free(e->stack);
+	free(e);
 }
 
 bool state_remove(struct state *st, const char *account, const char *region,
 		  const char *type, const char *id)
 {
-	struct res_entry *e = find_entry(st, account, region ? region : "", type, id), *b;
+	struct res_entry *e = find_entry(st, account, region ? region : "", type, id);
+	struct state_bucket *b;
 	struct state_group *g;
-	size_t i;
 
 	if (!e)
 		return false;
 	HASH_DEL(st->resources, e);
-	HASH_FIND(hh_bucket, st->buckets, e->pub.id, strlen(e->pub.id), b);
-	if (b == e)
-		HASH_DELETE(hh_bucket, st->buckets, e);
-	g = find_group(st, e->pub.account, e->pub.region, e->pub.type);
-	for (i = 0; g && i < g->n; i++)
-		if (g->items[i] == e) {
-			memmove(&g->items[i], &g->items[i + 1], (g->n - i - 1) * sizeof(g->items[0]));
-			g->n--;
-			break;
-		}
-	value_free(e->props);
-	free(e->stack);
-	free(e->key);
-	free(e);
+	HASH_FIND(hh, st->buckets, e->pub.id, strlen(e->pub.id), b);
+	if (b && b->e == e) {
+		HASH_DEL(st->buckets, b);
+		free(b);
+	}
+	g = e->group;
+	if (e->prev)
+		e->prev->next = e->next;
+	else
+		g->first = e->next;
+	if (e->next)
+		e->next->prev = e->prev;
+	else
+		g->last = e->prev;
+	g->n--;
+	if (e->pub.ghost)
+		g->n_ghosts--;
+	free_entry(e);
 	return true;
 }
 
@@ -212,10 +308,10 @@ const struct state_res *state_find(const struct state *st, const char *account,
 
 const struct state_res *state_find_bucket(const struct state *st, const char *name)
 {
-	struct res_entry *e;
+	struct state_bucket *b;
 
-	HASH_FIND(hh_bucket, st->buckets, name, strlen(name), e);
-	return e ? &e->pub : NULL;
+	HASH_FIND(hh, st->buckets, name, strlen(name), b);
+	return b ? &b->e->pub : NULL;
 }
 
 bool state_bucket_name_taken(const struct state *st, const char *name)
@@ -227,23 +323,22 @@ size_t state_count(const struct state *st, const char *account, const char *regi
 		   const char *type)
 {
 	struct state_group *g = find_group(st, account, region ? region : "", type);
-	size_t i, n = 0;
 
-	for (i = 0; g && i < g->n; i++)
-		n += !g->items[i]->pub.ghost;
-	return n;
+	return g ? g->n - g->n_ghosts : 0;
 }
 
 int state_each(const struct state *st, const char *account, const char *region,
 	       const char *type, int (*fn)(void *ctx, const struct state_res *r), void *ctx)
 {
 	struct state_group *g = find_group(st, account, region ? region : "", type);
-	size_t i;
+	struct res_entry *e, *next;
 	int rc;
 
-	for (i = 0; g && i < g->n; i++)
-		if ((rc = fn(ctx, &g->items[i]->pub)) != 0)
+	for (e = g ? g->first : NULL; e; e = next) {
+		next = e->next;
+		if ((rc = fn(ctx, &e->pub)) != 0)
 			return rc;
+	}
 	return 0;
 }
 
@@ -441,22 +536,22 @@ static void free_named(struct named **table)
 void state_free(struct state *st)
 {
 	struct res_entry *e, *etmp;
+	struct state_bucket *b, *btmp;
 	struct state_group *g, *gtmp;
 	size_t i;
 
 	if (!st)
 		return;
-	HASH_CLEAR(hh_bucket, st->buckets);
+	HASH_ITER(hh, st->buckets, b, btmp) {
+		HASH_DEL(st->buckets, b);
+		free(b);
+	}
 	HASH_ITER(hh, st->resources, e, etmp) {
 		HASH_DEL(st->resources, e);
-		value_free(e->props);
-		free(e->stack);
-		free(e->key);
-		free(e);
+		free_entry(e);
 	}
 	HASH_ITER(hh, st->groups, g, gtmp) {
 		HASH_DEL(st->groups, g);
-		free(g->items);
 		free(g->key);
 		free(g);
 	}
@@ -468,6 +563,9 @@ void state_free(struct state *st)
 		strlist_free(&st->accounts[i].enabled_regions);
 	}
 	free(st->accounts);
+	for (i = 0; i < st->n_arenas; i++) /* after the entries that keep their trees */
+		value_arena_free(st->arenas[i]);
+	free(st->arenas);
 	strlist_free(&st->s3_names_taken);
 	free(st->partition);
 	free(st->default_account);

@@ -24,6 +24,7 @@
 #include "value/value.h"
 
 struct state;
+struct value_arena;
 
 struct state_res {
 	const char *type;          /* "AWS::S3::Bucket" (owned by the state) */
@@ -122,6 +123,17 @@ bool state_bucket_name_taken(const struct state *st, const char *name);
 const struct state_res *state_add(struct state *st, const char *account, const char *region,
 				  const char *type, const char *id, struct value *props,
 				  const char *stack, struct srcpos pos);
+/* state_add without taking props: the entry borrows props (a map, not
+ * NULL), which must stay valid and unchanged as long as st or until the
+ * entry is replaced or removed; in practice a tree of an arena given to st
+ * with state_keep_arena.  Returns the new entry (borrowed). */
+const struct state_res *state_add_kept(struct state *st, const char *account,
+				       const char *region, const char *type, const char *id,
+				       const struct value *props, const char *stack,
+				       struct srcpos pos);
+/* Takes arena a (see value_arena.h; NULL is fine) and frees it with st:
+ * the trees of a stay valid for state_add_kept entries. */
+void state_keep_arena(struct state *st, struct value_arena *a);
 /* Marks r (an entry of st) as a ghost (see struct state_res). */
 void state_mark_ghost(struct state *st, const struct state_res *r);
 /* Removes the resource (account, region, type, id) added by state_add (not

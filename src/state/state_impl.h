@@ -6,26 +6,72 @@
 #ifndef CFN_STATE_IMPL_H
 #define CFN_STATE_IMPL_H
 
+#include <stdint.h>
+#include <string.h>
+
+/* The tables' hash: keys are "ACCOUNT\0REGION\0TYPE\0ID\0", 40 to 100
+ * bytes, hashed 8 bytes at a time (uthash's default goes byte by byte and
+ * was most of a lookup's cost).  Order of iteration is insertion order
+ * whatever the hash. */
+static inline unsigned state_hash(const void *key, size_t len)
+{
+	const unsigned char *p = key;
+	uint64_t h = 0x9e3779b97f4a7c15u ^ len, k;
+
+	for (; len >= 8; p += 8, len -= 8) {
+		memcpy(&k, p, 8);
+		h = (h ^ k) * 0xff51afd7ed558ccdu;
+		h ^= h >> 29;
+	}
+	k = 0;
+	memcpy(&k, p, len);
+	h = (h ^ k) * 0xc4ceb9fe1a85ec53u;
+	h ^= h >> 32;
+	return (unsigned)h;
+}
+
+#define HASH_FUNCTION(keyptr, keylen, hashv) ((hashv) = state_hash((keyptr), (keylen)))
 #include <uthash.h>
 
 #include "state/state.h"
 #include "util/strlist.h"
 
+/* One resource: the entry, then its key "ACCOUNT\0REGION\0TYPE\0ID\0"
+ * (res_key) and (when it has one) the name of the stack that created it,
+ * in one block. */
 struct res_entry {
-	struct state_res pub;   /* what callers see; strings point into key */
-	char *key;              /* owned "ACCOUNT\0REGION\0TYPE\0ID\0" */
-	size_t key_len;         /* bytes in key */
-	struct value *props;    /* owned properties */
-	char *stack;            /* owned creating stack, or NULL */
-	UT_hash_handle hh;      /* state.resources, by key */
-	UT_hash_handle hh_bucket; /* state.buckets, by id (S3 buckets only) */
+	struct state_res pub;   /* what callers see; strings point into the key */
+	struct value *props;    /* the properties: owned, or borrowed when props_kept */
+	char *stack;            /* creating stack, or NULL: in the entry's block, or
+				   owned when stack_owned */
+	bool props_kept;        /* props is borrowed (state_add_kept) */
+	bool stack_owned;       /* stack is a separate allocation */
+	struct state_group *group;     /* borrowed: the entry's group */
+	struct res_entry *prev, *next; /* the group's entries, in insertion order */
+	UT_hash_handle hh;      /* state.resources, by key (hh.keylen: its bytes) */
 };
 
+/* The key of entry e, right after it (borrowed). */
+static inline char *res_key(const struct res_entry *e)
+{
+	return (char *)(e + 1);
+}
+
+/* An S3 bucket's name, the first entry that has it (names are unique
+ * across the partition). */
+struct state_bucket {
+	struct res_entry *e;    /* borrowed: the bucket; the key is its id */
+	UT_hash_handle hh;      /* state.buckets */
+};
+
+/* The resources of one (account, region, type), for counts and iteration:
+ * a list, so that removing one costs no search. */
 struct state_group {
 	char *key;              /* owned "ACCOUNT\0REGION\0TYPE\0" */
-	size_t key_len;
-	struct res_entry **items; /* borrowed entries, insertion order */
-	size_t n, cap;
+	size_t key_len;         /* bytes in key */
+	struct res_entry *first, *last; /* borrowed entries, insertion order */
+	size_t n;               /* entries */
+	size_t n_ghosts;        /* of them ghosts */
 	UT_hash_handle hh;      /* state.groups */
 };
 
@@ -57,12 +103,15 @@ struct state {
 	struct strlist s3_names_taken; /* bucket names of accounts not described */
 	struct res_entry *resources;   /* uthash by key */
 	struct state_group *groups;    /* uthash by (account, region, type) */
-	struct res_entry *buckets;     /* uthash by bucket name (hh_bucket) */
+	struct state_bucket *buckets;  /* owned, uthash by bucket name */
 	struct named *exports;         /* uthash */
 	struct named *stacks;          /* uthash */
 	struct named *quotas;          /* uthash */
 	struct state_account *accounts; /* owned array */
 	size_t n_accounts, cap_accounts;
+	struct value_arena **arenas;   /* owned: arenas of the trees entries keep
+					  (state_keep_arena) */
+	size_t n_arenas, cap_arenas;
 };
 
 typedef const struct state_res *(*state_exact_fn)(const struct state *st, const char *account,

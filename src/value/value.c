@@ -1,15 +1,9 @@
 /*
- * value.c - construction, access and destruction of value trees.
- *
- * Maps are a vector of entries in insertion order.  Small maps are searched
- * linearly; past MAP_INDEX_MIN keys an open-addressing index of entry
- * numbers (slot = entry index + 1, 0 = empty) makes lookups O(1), which
- * matters for Resources sections and state files with many ids.
+ * value.c - construction, copies, lists and destruction of value trees,
+ * in the heap or an arena (value_map.c holds the maps).
  */
-#include "value/value.h"
-#include "value/value_arena.h"
+#include "value/value_int.h"
 #include "util/strbuf.h"
-#include "util/xalloc.h"
 
 #include <assert.h>
 #include <math.h>
@@ -17,43 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define MAP_INDEX_MIN 8 /* maps with more keys than this get a hash index */
-
-/* flags: where a node's memory lives */
-#define F_ARENA 1u  /* the node and everything under it are in an arena */
-#define F_ROOT 2u   /* the node owns its arena (value_free frees the arena) */
-#define F_INLINE 4u /* heap node: its string or number text follows the node in
-		       the same block */
-#define F_KEYS 8u   /* heap map: its keys follow its entries (cap of them) in the
-		       entries' block */
-#define F_LOG_SHIFT 8 /* maps: bits 8-15 hold log2 of the index's slot count, 0 = none */
-
-/* Slot count of map's index (a power of two), 0 when it has none. */
-static inline size_t index_cap(const struct value *map)
-{
-	unsigned log = (map->flags >> F_LOG_SHIFT) & 0xffu;
-
-	return log ? (size_t)1 << log : 0;
-}
-
-static void set_index_cap(struct value *map, size_t cap)
-{
-	unsigned log = 0;
-
-	while (((size_t)1 << log) < cap)
-		log++;
-	map->flags = (uint16_t)((map->flags & ~(0xffu << F_LOG_SHIFT)) | (log << F_LOG_SHIFT));
-}
-
-_Static_assert(sizeof(void *) != 8 || sizeof(struct value) == 40,
-	       "a node is 40 bytes on 64-bit targets");
-
-/* The arena of node v, or NULL when v is on the heap. */
-static struct value_arena *arena_of(const struct value *v)
-{
-	return v->flags & F_ARENA ? value_arena_of(v) : NULL;
-}
 
 /* A node with extra bytes after it (the heap only; in an arena, a node
  * always fits a chunk and the extra bytes are allocated separately). */
@@ -73,11 +30,6 @@ static struct value *alloc_node(struct value_arena *a, struct srcpos pos,
 	v->kind = kind;
 	v->pos = pos;
 	return v;
-}
-
-static char *dup_in(struct value_arena *a, const char *s, size_t len)
-{
-	return a ? value_arena_strndup(a, s, len) : xstrndup(s, len);
 }
 
 /* A node holding a copy of the first len bytes of s: in a, or on the heap
@@ -244,7 +196,7 @@ void value_unknown_set_origin(struct value *u, const char *logical_id)
 	assert(u->kind == VALUE_UNKNOWN);
 	if (!a)
 		free(u->u.unknown.origin);
-	u->u.unknown.origin = logical_id ? dup_in(a, logical_id, strlen(logical_id)) : NULL;
+	u->u.unknown.origin = logical_id ? value_dup_in(a, logical_id, strlen(logical_id)) : NULL;
 }
 
 /* ---- Freeing: iterative, with an explicit stack of pending nodes ---- */
@@ -340,7 +292,7 @@ void value_free(struct value *v)
 
 /* ---- Storage of arrays: in the container's arena or on the heap ---- */
 
-static void *alloc_array(struct value_arena *a, size_t n, size_t size)
+void *value_alloc_array(struct value_arena *a, size_t n, size_t size)
 {
 	size_t bytes = xsize_mul(n ? n : 1, size);
 
@@ -349,7 +301,7 @@ static void *alloc_array(struct value_arena *a, size_t n, size_t size)
 
 /* Grows *items (*cap elements of size bytes, n used) of container c to
  * hold at least need.  An arena's old array stays in the arena. */
-static void grow_array(struct value *c, void **items, size_t *cap, size_t n,
+void value_grow_array(struct value *c, void **items, size_t *cap, size_t n,
 		       size_t need, size_t size)
 {
 	struct value_arena *a = arena_of(c);
@@ -365,7 +317,7 @@ static void grow_array(struct value *c, void **items, size_t *cap, size_t n,
 	ncap = *cap ? *cap : 4;
 	while (ncap < need)
 		ncap = xsize_mul(ncap, 2);
-	fresh = alloc_array(a, ncap, size);
+	fresh = value_alloc_array(a, ncap, size);
 	if (n)
 		memcpy(fresh, *items, n * size);
 	if (*cap)
@@ -374,23 +326,53 @@ static void grow_array(struct value *c, void **items, size_t *cap, size_t n,
 	*cap = ncap;
 }
 
-/* Takes child, about to be placed under parent: a child for an arena
- * parent must live in the same arena (else it is copied there and freed). */
-static struct value *adopt(const struct value *parent, struct value *child)
+/* Resizes *items (*cap elements of size bytes, n used) of container c to
+ * exactly want >= n elements.  An arena's old array stays in the arena. */
+void value_resize_array(struct value *c, void **items, size_t *cap, size_t n, size_t want,
+			 size_t size)
 {
-	struct value_arena *a = arena_of(parent);
+	struct value_arena *a = arena_of(c);
+	void *fresh;
+
+	if (!a) {
+		*items = xrealloc(*items, xsize_mul(want, size));
+		*cap = want;
+		return;
+	}
+	fresh = value_alloc_array(a, want, size);
+	if (n)
+		memcpy(fresh, *items, n * size);
+	if (*cap)
+		value_arena_poison(*items, *cap * size);
+	*items = fresh;
+	*cap = want;
+}
+
+struct value *value_move_in(struct value_arena *a, struct value *v)
+{
 	struct value *c;
 
-	if (!a || ((child->flags & (F_ARENA | F_ROOT)) == F_ARENA && value_arena_of(child) == a))
-		return child;
-	c = value_copy_in(a, child);
-	value_free(child);
+	if (!a || !v ||
+	    ((v->flags & (F_ARENA | F_ROOT)) == F_ARENA && value_arena_of(v) == a))
+		return v;
+	c = value_copy_in(a, v);
+	value_free(v);
 	return c;
 }
 
-/* ---- Copies ---- */
+struct value_arena *value_arena_owner(const struct value *v)
+{
+	return v && (v->flags & F_ARENA) ? value_arena_of(v) : NULL;
+}
 
-static void index_rebuild(struct value *map);
+/* Takes child, about to be placed under parent: a child for an arena
+ * parent must live in the same arena (else it is copied there and freed). */
+struct value *value_adopt(const struct value *parent, struct value *child)
+{
+	return value_move_in(arena_of(parent), child);
+}
+
+/* ---- Copies ---- */
 
 struct value *value_copy_in(struct value_arena *a, const struct value *v)
 {
@@ -406,17 +388,17 @@ struct value *value_copy_in(struct value_arena *a, const struct value *v)
 	case VALUE_STRING: return value_string_in(a, v->pos, v->u.string.s, v->u.string.len);
 	case VALUE_UNKNOWN:
 		c = alloc_node(a, v->pos, VALUE_UNKNOWN, 0);
-		c->u.unknown.reason = dup_in(a, v->u.unknown.reason, strlen(v->u.unknown.reason));
+		c->u.unknown.reason = value_dup_in(a, v->u.unknown.reason, strlen(v->u.unknown.reason));
 		if (v->u.unknown.origin)
 			c->u.unknown.origin =
-				dup_in(a, v->u.unknown.origin, strlen(v->u.unknown.origin));
+				value_dup_in(a, v->u.unknown.origin, strlen(v->u.unknown.origin));
 		return c;
 	case VALUE_LIST:
 		c = alloc_node(a, v->pos, VALUE_LIST, 0);
 		n = v->u.list.n;
 		if (!n)
 			return c;
-		c->u.list.items = alloc_array(a, n, sizeof(*c->u.list.items));
+		c->u.list.items = value_alloc_array(a, n, sizeof(*c->u.list.items));
 		c->u.list.cap = n;
 		for (i = 0; i < n; i++)
 			c->u.list.items[i] = value_copy_in(a, v->u.list.items[i]);
@@ -428,7 +410,7 @@ struct value *value_copy_in(struct value_arena *a, const struct value *v)
 		if (!n)
 			return c;
 		if (a) {
-			c->u.map.entries = alloc_array(a, n, sizeof(*c->u.map.entries));
+			c->u.map.entries = value_alloc_array(a, n, sizeof(*c->u.map.entries));
 		} else { /* one block: the entries, then their keys */
 			size_t bytes = xsize_mul(n, sizeof(*c->u.map.entries));
 			char *k;
@@ -458,7 +440,7 @@ struct value *value_copy_in(struct value_arena *a, const struct value *v)
 		}
 		c->u.map.n = n;
 		if (n > MAP_INDEX_MIN)
-			index_rebuild(c);
+			value_index_rebuild(c);
 		return c;
 	default:
 		assert(!"value_copy: invalid kind");
@@ -476,9 +458,9 @@ struct value *value_copy(const struct value *v)
 void value_list_append(struct value *list, struct value *item)
 {
 	assert(list->kind == VALUE_LIST && item);
-	item = adopt(list, item);
+	item = value_adopt(list, item);
 	if (list->u.list.n >= list->u.list.cap)
-		grow_array(list, (void **)&list->u.list.items, &list->u.list.cap,
+		value_grow_array(list, (void **)&list->u.list.items, &list->u.list.cap,
 			   list->u.list.n, list->u.list.n + 1, sizeof(*list->u.list.items));
 	list->u.list.items[list->u.list.n++] = item;
 }
@@ -493,220 +475,4 @@ const struct value *value_list_get(const struct value *list, size_t i)
 size_t value_list_len(const struct value *list)
 {
 	return list && list->kind == VALUE_LIST ? list->u.list.n : 0;
-}
-
-/* ---- Maps ---- */
-
-static uint32_t hash_key(const char *s)
-{
-	uint32_t h = 2166136261u; /* FNV-1a */
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
-static void index_insert(struct value *map, size_t entry)
-{
-	size_t mask = index_cap(map) - 1;
-	size_t slot = hash_key(map->u.map.entries[entry].key) & mask;
-
-	while (map->u.map.index[slot])
-		slot = (slot + 1) & mask;
-	map->u.map.index[slot] = (uint32_t)(entry + 1);
-}
-
-static void index_rebuild(struct value *map)
-{
-	struct value_arena *a = arena_of(map);
-	size_t cap = 16, i;
-
-	while (cap < map->u.map.n * 2)
-		cap *= 2;
-	if (a) {
-		if (index_cap(map))
-			value_arena_poison(map->u.map.index,
-					   index_cap(map) * sizeof(uint32_t));
-		map->u.map.index = alloc_array(a, cap, sizeof(uint32_t));
-		memset(map->u.map.index, 0, cap * sizeof(uint32_t));
-	} else {
-		free(map->u.map.index);
-		map->u.map.index = xcalloc(cap, sizeof(uint32_t));
-	}
-	set_index_cap(map, cap);
-	for (i = 0; i < map->u.map.n; i++)
-		index_insert(map, i);
-}
-
-/* Returns the entry number of key, or -1. */
-static inline __attribute__((always_inline)) long find_entry(const struct value *map, const char *key)
-{
-	size_t i;
-
-	if (index_cap(map)) {
-		size_t mask = index_cap(map) - 1;
-		size_t slot = hash_key(key) & mask;
-		uint32_t e;
-
-		while ((e = map->u.map.index[slot]) != 0) {
-			if (!strcmp(map->u.map.entries[e - 1].key, key))
-				return (long)(e - 1);
-			slot = (slot + 1) & mask;
-		}
-		return -1;
-	}
-	for (i = 0; i < map->u.map.n; i++) { /* the first byte rules out most keys */
-		const char *k = map->u.map.entries[i].key;
-
-		if (k[0] == key[0] && !strcmp(k, key))
-			return (long)i;
-	}
-	return -1;
-}
-
-/* Gives heap map (F_KEYS) entries and keys of their own, so it can grow. */
-static void own_keys(struct value *map)
-{
-	size_t n = map->u.map.n, i;
-	uint32_t cap = n < 4 ? 4 : (uint32_t)n * 2;
-	struct value_entry *e = xmalloc(xsize_mul(cap, sizeof(*e)));
-
-	for (i = 0; i < n; i++) {
-		e[i] = map->u.map.entries[i];
-		e[i].key = xstrdup(e[i].key);
-	}
-	free(map->u.map.entries);
-	map->u.map.entries = e;
-	map->u.map.cap = cap;
-	map->flags &= ~F_KEYS;
-}
-
-bool value_map_add(struct value *map, const char *key, struct srcpos key_pos,
-		   struct value *val)
-{
-	struct value_entry *e;
-
-	assert(map->kind == VALUE_MAP && val);
-	if (find_entry(map, key) >= 0) {
-		value_free(val);
-		return false;
-	}
-	if (map->u.map.n >= UINT32_MAX - 1) {
-		value_free(val);
-		return false;
-	}
-	val = adopt(map, val);
-	if (map->flags & F_KEYS)
-		own_keys(map);
-	if (map->u.map.n >= map->u.map.cap) {
-		size_t cap = map->u.map.cap;
-
-		grow_array(map, (void **)&map->u.map.entries, &cap, map->u.map.n,
-			   map->u.map.n + 1, sizeof(*map->u.map.entries));
-		map->u.map.cap = (uint32_t)(cap < UINT32_MAX ? cap : UINT32_MAX);
-	}
-	e = &map->u.map.entries[map->u.map.n++];
-	e->key = dup_in(arena_of(map), key, strlen(key));
-	e->key_pos = key_pos;
-	e->val = val;
-	if (index_cap(map) && map->u.map.n * 2 <= index_cap(map))
-		index_insert(map, map->u.map.n - 1);
-	else if (map->u.map.n > MAP_INDEX_MIN)
-		index_rebuild(map);
-	return true;
-}
-
-void value_arena_map_fill(struct value *map, const struct value_entry *e, size_t n)
-{
-	assert(map->kind == VALUE_MAP && (map->flags & F_ARENA) && !map->u.map.n);
-	if (!n)
-		return;
-	map->u.map.entries = alloc_array(value_arena_of(map), n, sizeof(*e));
-	memcpy(map->u.map.entries, e, n * sizeof(*e));
-	map->u.map.n = n;
-	map->u.map.cap = (uint32_t)n;
-	if (n > MAP_INDEX_MIN)
-		index_rebuild(map);
-}
-
-void value_arena_list_fill(struct value *list, const struct value_entry *e, size_t n)
-{
-	size_t i;
-
-	assert(list->kind == VALUE_LIST && (list->flags & F_ARENA) && !list->u.list.n);
-	if (!n)
-		return;
-	list->u.list.items = alloc_array(value_arena_of(list), n, sizeof(*list->u.list.items));
-	for (i = 0; i < n; i++)
-		list->u.list.items[i] = e[i].val;
-	list->u.list.n = n;
-	list->u.list.cap = n;
-}
-
-void value_map_set(struct value *map, const char *key, struct value *val)
-{
-	long i = find_entry(map, key);
-
-	if (i < 0) {
-		value_map_add(map, key, val->pos, val);
-		return;
-	}
-	val = adopt(map, val);
-	value_free(map->u.map.entries[i].val);
-	map->u.map.entries[i].val = val;
-}
-
-const struct value_entry *value_map_entry(const struct value *map, const char *key)
-{
-	long i;
-
-	if (!map || map->kind != VALUE_MAP)
-		return NULL;
-	i = find_entry(map, key);
-	return i < 0 ? NULL : &map->u.map.entries[i];
-}
-
-const struct value *value_map_get(const struct value *map, const char *key)
-{
-	long i;
-
-	if (!map || map->kind != VALUE_MAP)
-		return NULL;
-	i = find_entry(map, key);
-	return i < 0 ? NULL : map->u.map.entries[i].val;
-}
-
-struct value *value_map_take(struct value *map, const char *key)
-{
-	long i = map && map->kind == VALUE_MAP ? find_entry(map, key) : -1;
-	struct value *val;
-
-	if (i < 0)
-		return NULL;
-	val = map->u.map.entries[i].val;
-	if (arena_of(map)) { /* the caller may keep it past the tree */
-		struct value *copy = value_copy(val);
-
-		value_free(val);
-		val = copy;
-	} else if (!(map->flags & F_KEYS)) {
-		free(map->u.map.entries[i].key);
-	}
-	memmove(&map->u.map.entries[i], &map->u.map.entries[i + 1],
-		(map->u.map.n - (size_t)i - 1) * sizeof(struct value_entry));
-	map->u.map.n--;
-	if (index_cap(map))
-		index_rebuild(map);
-	return val;
-}
-
-size_t value_map_len(const struct value *map)
-{
-	return map && map->kind == VALUE_MAP ? map->u.map.n : 0;
-}
-
-const struct value_entry *value_map_at(const struct value *map, size_t i)
-{
-	assert(map->kind == VALUE_MAP && i < map->u.map.n);
-	return &map->u.map.entries[i];
 }

@@ -145,6 +145,11 @@ struct value *value_copy_in(struct value_arena *a, const struct value *v);
  * frees the arena and everything in it.  Returns root. */
 struct value *value_arena_seal(struct value *root);
 
+/* Makes room for n items of list c or n entries of map c (an allocation
+ * hint: building a container of known size then allocates its array once,
+ * exactly); anything else, or n not above the room c has, is left alone. */
+void value_reserve(struct value *c, size_t n);
+
 /* ---- Lists ---- */
 
 /* Takes item and appends it to list. */

@@ -4,8 +4,10 @@
  * A loader builds a whole file's tree (nodes, keys, strings, entry and item
  * arrays) in one arena; value_free of the tree's root frees the arena at
  * once.  Chunks are aligned to their size, so the arena of any node is
- * found from the node's address.  Internal to src/value and src/load: other
- * code sees only value.h's functions, whose contracts hold for arena trees.
+ * found from the node's address.  Used by src/value, src/load (a loaded
+ * file's tree) and the engine (a stack's resolved properties, built by
+ * src/eval and kept by the state without copies); other code sees only
+ * value.h's functions, whose contracts hold for arena trees.
  * Under AddressSanitizer every allocation is surrounded by poisoned bytes
  * and a freed arena's chunks go back to malloc (use after free is caught).
  */
@@ -40,6 +42,12 @@ struct value_arena *value_arena_of(const void *p);
  * the arena is freed, so a use after value_free is reported.  Otherwise a
  * no-op. */
 void value_arena_poison(const void *p, size_t n);
+
+/* Takes v: returns it when it is a node of a (not the root owning a), else
+ * a new copy in a (v is freed).  A NULL a or v returns v. */
+struct value *value_move_in(struct value_arena *a, struct value *v);
+/* The arena node v lives in (borrowed), or NULL for a heap node (or NULL). */
+struct value_arena *value_arena_owner(const struct value *v);
 
 /* Gives empty arena map `map` the n entries at e (keys distinct, owned by
  * its arena or static; values nodes of its arena: the map takes them) in

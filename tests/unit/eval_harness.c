@@ -101,6 +101,7 @@ void h_run(struct harness *h, const char *text)
 	diag_clear(&dl);
 	h->es.t = h->t;
 	engine_stack_arrays(&h->es);
+	eval_set_arena(h->ev, h->es.arena); /* resources resolved as the engine does */
 	h->props = h->es.props;
 	eval_attach(h->ev, h->t, &h->fl);
 	eval_rules(h->ev, &h->fl);

@@ -25,6 +25,7 @@ struct fixture {
 	struct check_env env;
 	struct stack_result s;
 	int conditions[16]; /* per resource index: 1, 0 or -1 */
+	struct value *empty; /* the properties of resources without any */
 };
 
 static int condition(void *ctx, size_t i, const char **reason)
@@ -33,8 +34,9 @@ static int condition(void *ctx, size_t i, const char **reason)
 	return ((struct fixture *)ctx)->conditions[i];
 }
 
-static struct value *resolve(void *ctx, size_t i, struct finding_list *fl, bool *failed,
-			     bool *uncertain)
+/* The template's properties, borrowed: the template outlives the state. */
+static const struct value *resolve(void *ctx, size_t i, struct finding_list *fl,
+				   bool *failed, bool *uncertain)
 {
 	struct fixture *fx = ctx;
 	const struct value *p = fx->t->resources[i].properties;
@@ -42,7 +44,7 @@ static struct value *resolve(void *ctx, size_t i, struct finding_list *fl, bool 
 	(void)fl;
 	(void)failed;
 	(void)uncertain;
-	return p ? value_copy(p) : value_map(SRCPOS_NONE);
+	return p ? p : fx->empty;
 }
 
 static char *physical_id(void *ctx, size_t i, const struct value *props)
@@ -62,6 +64,7 @@ static void run(struct fixture *fx, const char *text, struct state *state)
 
 	memset(fx, 0, sizeof(*fx));
 	fx->t = open_template(text, &fx->fl);
+	fx->empty = value_map(SRCPOS_NONE);
 	fx->g = graph_build(fx->t, &fx->fl);
 	assert_int_equal(fx->fl.n, 0);
 	fx->state = state ? state : state_new(NULL);
@@ -81,8 +84,9 @@ static void done(struct fixture *fx)
 {
 	stack_result_free(&fx->s);
 	graph_free(fx->g);
+	state_free(fx->state); /* before what its entries borrow */
 	template_free(fx->t);
-	state_free(fx->state);
+	value_free(fx->empty);
 	finding_list_free(&fx->fl);
 }
 

@@ -1,12 +1,15 @@
 /*
  * test_state.c - the account-state file: every error kind with its
  * position, lookups by id, name and ARN, uniqueness scopes, enabled
- * regions, File: paths that escape, and what the simulation writes back.
+ * regions, File: paths that escape, and what the simulation writes back
+ * (kept trees of an arena, groups in insertion order through removals and
+ * ghosts).
  */
 #include "helpers.h"
 #include "state/state.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "value/value_arena.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -252,6 +255,81 @@ static void test_simulation_writes(void **state)
 	state_free(st);
 }
 
+static int collect(void *ctx, const struct state_res *r)
+{
+	struct strbuf *sb = ctx;
+
+	strbuf_addf(sb, "%s%s", sb->len ? "," : "", r->id);
+	return 0;
+}
+
+/* The ids of the queues of the test account, in the state's order. */
+static const char *queues(const struct state *st, struct strbuf *sb)
+{
+	strbuf_reset(sb);
+	state_each(st, "111111111111", "us-east-1", "AWS::SQS::Queue", collect, sb);
+	return sb->buf ? sb->buf : "";
+}
+
+/* state_add_kept: the entry borrows a tree of an arena the state takes;
+ * removing, replacing and ghosting entries keeps the group's order and
+ * counts right. */
+static void test_kept_entries(void **state)
+{
+	struct state *st = state_new("aws");
+	struct value_arena *a = value_arena_new();
+	struct value *props = value_map_in(a, SRCPOS_NONE);
+	struct strbuf sb = STRBUF_INIT;
+	const char *acct = "111111111111", *rg = "us-east-1", *q = "AWS::SQS::Queue";
+	const struct state_res *r;
+
+	(void)state;
+	value_map_add(props, "QueueName", SRCPOS_NONE, value_string(SRCPOS_NONE, "qa"));
+	r = state_add_kept(st, acct, rg, q, "qa", props, "stack", SRCPOS_NONE);
+	assert_ptr_equal(r->props, props);
+	state_add_kept(st, acct, rg, q, "qb", props, "stack", SRCPOS_NONE);
+	state_add_kept(st, acct, rg, q, "qc", props, NULL, SRCPOS_NONE);
+	state_add_kept(st, acct, rg, "AWS::S3::Bucket", "kept-bucket", props, "stack",
+		       SRCPOS_NONE);
+	assert_string_equal(queues(st, &sb), "qa,qb,qc");
+	assert_int_equal(state_count(st, acct, rg, q), 3);
+	state_mark_ghost(st, state_find(st, acct, rg, q, "qb"));
+	state_mark_ghost(st, state_find(st, acct, rg, q, "qb"));
+	assert_int_equal(state_count(st, acct, rg, q), 2);
+	assert_true(state_remove(st, acct, rg, q, "qb"));
+	assert_false(state_remove(st, acct, rg, q, "qb"));
+	assert_string_equal(queues(st, &sb), "qa,qc");
+	assert_int_equal(state_count(st, acct, rg, q), 2);
+	state_mark_ghost(st, state_find(st, acct, rg, q, "qc"));
+	assert_int_equal(state_count(st, acct, rg, q), 1);
+	/* replacing a ghost makes it real again, in its place, with its own props */
+	r = state_add(st, acct, rg, q, "qc", value_map(SRCPOS_NONE), "other", SRCPOS_NONE);
+	assert_int_equal(state_count(st, acct, rg, q), 2);
+	assert_false(r->ghost);
+	assert_string_equal(r->stack, "other");
+	state_add_kept(st, acct, rg, q, "qd", props, "stack", SRCPOS_NONE);
+	assert_string_equal(queues(st, &sb), "qa,qc,qd");
+	/* the stack's name given from the entry itself */
+	r = state_find(st, acct, rg, q, "qa");
+	r = state_add(st, acct, rg, q, "qa", value_copy(r->props), r->stack, r->pos);
+	assert_string_equal(r->stack, "stack");
+	assert_string_equal(value_str(value_map_get(r->props, "QueueName")), "qa");
+	assert_true(state_remove(st, acct, rg, q, "qa"));
+	assert_true(state_remove(st, acct, rg, q, "qd"));
+	assert_string_equal(queues(st, &sb), "qc");
+	assert_non_null(state_find_bucket(st, "kept-bucket"));
+	assert_true(state_remove(st, acct, rg, "AWS::S3::Bucket", "kept-bucket"));
+	assert_null(state_find_bucket(st, "kept-bucket"));
+	assert_true(state_remove(st, acct, rg, q, "qc"));
+	assert_string_equal(queues(st, &sb), "");
+	assert_int_equal(state_count(st, acct, rg, q), 0);
+	state_add_kept(st, acct, rg, q, "qe", props, "stack", SRCPOS_NONE);
+	assert_string_equal(queues(st, &sb), "qe");
+	state_keep_arena(st, a); /* props stay valid until the state goes */
+	state_free(st);
+	strbuf_release(&sb);
+}
+
 static void test_errors(void **state)
 {
 	(void)state;
@@ -448,6 +526,7 @@ int main(void)
 		cmocka_unit_test(test_spec_example),
 		cmocka_unit_test(test_lookup_by_arn),
 		cmocka_unit_test(test_simulation_writes),
+		cmocka_unit_test(test_kept_entries),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_errors_bucket_twice),
 		cmocka_unit_test(test_file_paths),

@@ -1,10 +1,12 @@
 /*
  * test_value.c - the value tree: construction, map order and index,
  * ownership on failure, copy, equality, unknowns and iterative freeing;
- * value.h's contracts on a loaded (arena) tree; strbuf_addf's own
+ * value.h's contracts on a loaded (arena) tree; value_reserve, and trees
+ * built in an arena (value_move_in, value_arena_owner); strbuf_addf's own
  * formatting against printf's.
  */
 #include "helpers.h"
+#include "value/value_arena.h"
 #include "value/value_json.h"
 #include "util/strbuf.h"
 
@@ -211,6 +213,71 @@ static void test_arena_tree_as_child(void **state)
 	value_free(other);
 }
 
+/* value_reserve sizes a container once; growing past it still works, on
+ * the heap, in an arena, and for a copied map (keys in its block). */
+static void test_reserve(void **state)
+{
+	struct value_arena *a = value_arena_new();
+	struct value *heap = value_map(SRCPOS_NONE), *list = value_list_in(a, SRCPOS_NONE);
+	struct value *copy = parse_ok("c.json", "{\"a\": 1, \"b\": 2}");
+	struct value *c = value_copy(copy);
+	char key[8];
+	size_t i;
+
+	(void)state;
+	value_reserve(heap, 3);
+	assert_int_equal(heap->u.map.cap, 3);
+	value_reserve(list, 2);
+	assert_int_equal(list->u.list.cap, 2);
+	for (i = 0; i < 12; i++) { /* past the reserve and past the index threshold */
+		snprintf(key, sizeof(key), "k%zu", i);
+		value_map_add(heap, key, SRCPOS_NONE, value_number(SRCPOS_NONE, (double)i, NULL));
+		value_list_append(list, value_number(SRCPOS_NONE, (double)i, NULL));
+	}
+	assert_int_equal(value_map_len(heap), 12);
+	assert_string_equal(value_scalar_text(value_map_get(heap, "k11")), "11");
+	assert_string_equal(value_map_at(heap, 3)->key, "k3");
+	assert_int_equal(value_list_len(list), 12);
+	assert_string_equal(value_scalar_text(value_list_get(list, 7)), "7");
+	value_reserve(heap, 2); /* not above its room: left alone */
+	assert_int_equal(value_map_len(heap), 12);
+	value_reserve(c, 8); /* its keys move out of the entries' block */
+	assert_true(value_map_add(c, "z", SRCPOS_NONE, value_null(SRCPOS_NONE)));
+	assert_string_equal(value_map_at(c, 1)->key, "b");
+	assert_int_equal(value_map_len(c), 3);
+	value_free(heap);
+	value_free(c);
+	value_free(copy);
+	value_arena_free(a);
+}
+
+/* value_move_in: a heap tree is copied into the arena (and freed), a node
+ * of the arena stays as it is; value_arena_owner tells them apart. */
+static void test_move_in(void **state)
+{
+	struct value_arena *a = value_arena_new();
+	struct value *m = value_map_in(a, SRCPOS_NONE);
+	struct value *heap = parse_ok("h.json", "{\"k\": [1, \"two\"]}");
+	struct value *h2 = value_copy(heap), *moved, *same;
+
+	(void)state;
+	assert_ptr_equal(value_arena_owner(m), a);
+	assert_null(value_arena_owner(h2));
+	assert_null(value_arena_owner(NULL));
+	moved = value_move_in(a, h2); /* h2 freed */
+	assert_ptr_equal(value_arena_owner(moved), a);
+	assert_ptr_equal(value_arena_owner(value_list_get(value_map_get(moved, "k"), 1)), a);
+	assert_true(value_equal(moved, heap));
+	same = value_move_in(a, moved);
+	assert_ptr_equal(same, moved);
+	assert_ptr_equal(value_move_in(NULL, heap), heap);
+	assert_null(value_move_in(a, NULL));
+	value_map_add(m, "t", SRCPOS_NONE, same); /* a node of a: placed as is */
+	assert_ptr_equal(value_map_get(m, "t"), same);
+	value_free(heap);
+	value_arena_free(a); /* m is no root: the arena goes at once */
+}
+
 /* A copied map keeps its keys in its entries' block until it changes. */
 static void test_copy_then_change(void **state)
 {
@@ -306,6 +373,8 @@ int main(void)
 		cmocka_unit_test(test_arena_tree),
 		cmocka_unit_test(test_arena_tree_as_child),
 		cmocka_unit_test(test_copy_then_change),
+		cmocka_unit_test(test_reserve),
+		cmocka_unit_test(test_move_in),
 		cmocka_unit_test(test_strbuf_format),
 		cmocka_unit_test(test_whole_number),
 	};
