@@ -13,6 +13,7 @@
 #include "model/model.h"
 
 struct strbuf;
+struct value_arena;
 
 /* The generated index format this code reads ("#cfn-dryrun-models 1"). */
 #define MODEL_FORMAT_VERSION 1
@@ -120,6 +121,10 @@ struct model_set {
 	struct model_overlay *overlays;  /* owned, loaded ones */
 	size_t n_overlays, cap_overlays;
 	struct model_regex *regex;       /* owned pattern cache */
+	struct value_arena *arena;       /* owned, or NULL before the first line: the
+					    trees of the generated lines read fast and
+					    their definitions (one arena for all: fewer
+					    chunks half used, one free) */
 };
 
 /* ---- model_overlay.c ---- */
@@ -182,13 +187,16 @@ int model_compiled_next(char **p, char *end, struct model_compiled_rec *rec);
 struct model_lazy;
 /* Parses a generated model line (buf, len bytes, named name; borrowed and
  * left as it was) without load_buffer when its bytes are in the subset it
- * checks: returns new, with the "defs" object left empty and its
- * definitions in *lazy (new, or NULL).  NULL: the line is load_buffer's to
- * parse (and to report on). */
+ * checks: returns a new tree owned by arena a (borrowed: value_free of the
+ * tree only retires its root, a frees it), with the "defs" object left
+ * empty and its definitions in *lazy (new, or NULL).  NULL: the line is
+ * load_buffer's to parse (and to report on); what was built of it stays
+ * in a until a is freed. */
 struct value *model_line_parse(const char *name, char *buf, size_t len,
-			       struct model_lazy **lazy);
-/* The definition name, built into defs (the line's "defs" map) on first
- * call; returned borrowed, or NULL when lz has no such definition. */
+			       struct value_arena *a, struct model_lazy **lazy);
+/* The definition name, built into defs (the line's "defs" map, in the
+ * line's arena) on first call; returned borrowed, or NULL when lz has no
+ * such definition. */
 const struct value *model_lazy_get(struct model_lazy *lz, struct value *defs, const char *name);
 /* Builds every definition not built yet into defs (tests walk them all). */
 void model_lazy_load_all(struct model_lazy *lz, struct value *defs);

@@ -9,6 +9,7 @@
 #include "model/model_internal.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "value/value_arena.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -318,6 +319,7 @@ void model_set_free(struct model_set *ms)
 	}
 	free(ms->overlays);
 	model_regex_free(ms->regex);
+	value_arena_free(ms->arena); /* after the models, whose trees it holds */
 	free(ms);
 }
 
@@ -356,12 +358,14 @@ const char *model_set_type_at(const struct model_set *ms, size_t i)
 	return d && i < d->n_index ? d->index[i].type : NULL;
 }
 
-/* Reads and parses the generated line of e (new tree, its definitions
- * in *lazy, new, when they are left for later) or NULL with an error
+/* Reads and parses the generated line of e (a new tree: in *arena,
+ * created on first need, when the line is read fast, else its own; its
+ * definitions in *lazy, new, when they are left for later) or NULL with an error
  * naming the file and line.  types.jsonl is opened on the first read and
  * kept open until the set is freed (a failed open is tried again next time). */
 static struct value *read_line(struct model_dir *d, const struct model_index_entry *e,
-			       struct model_lazy **lazy, struct diag_list *dl)
+			       struct value_arena **arena, struct model_lazy **lazy,
+			       struct diag_list *dl)
 {
 	static const struct load_options json = { LOAD_JSON, 0, 0, NULL };
 	char *name = xstrfmt("%s:%zu", d->data_path, e->line);
@@ -381,7 +385,8 @@ static struct value *read_line(struct model_dir *d, const struct model_index_ent
 	if (fd < 0 || got < e->len)
 		diag_error(dl, SRCPOS_NONE, "%s: cannot read the model of %s: %s", d->data_path,
 			   e->type, fd < 0 ? strerror(errno) : "file shorter than its index");
-	else if (!(v = model_line_parse(name, buf, e->len, lazy)))
+	else if (!(v = model_line_parse(name, buf, e->len,
+					       *arena ? *arena : (*arena = value_arena_new()), lazy)))
 		v = load_buffer(name, buf, e->len, &json, dl);
 	if (v && !(v->kind == VALUE_MAP && value_is_string(value_map_get(v, "t")) &&
 		   !strcmp(value_str(value_map_get(v, "t")), e->type))) {
@@ -410,7 +415,7 @@ static struct model *load(struct model_set *ms, const char *type, struct diag_li
 
 	for (i = 0; i < ms->n_dirs && !doc; i++) {
 		const struct model_index_entry *e = index_find(&ms->dirs[i], type);
-		if (e && !(doc = read_line(&ms->dirs[i], e, &lazy, dl)))
+		if (e && !(doc = read_line(&ms->dirs[i], e, &ms->arena, &lazy, dl)))
 			return NULL;
 	}
 	facts = model_overlay_facts(ms, type, dl);

@@ -4,8 +4,9 @@
  * A loader builds a whole file's tree (nodes, keys, strings, entry and item
  * arrays) in one arena; value_free of the tree's root frees the arena at
  * once.  Chunks are aligned to their size, so the arena of any node is
- * found from the node's address.  Internal to src/value and src/load: other
- * code sees only value.h's functions, whose contracts hold for arena trees.
+ * found from the node's address.  Internal to src/value, src/load and
+ * src/model (the models' trees, one arena per model set): other code sees
+ * only value.h's functions, whose contracts hold for arena trees.
  * Under AddressSanitizer every allocation is surrounded by poisoned bytes
  * and a freed arena's chunks go back to malloc (use after free is caught).
  */
