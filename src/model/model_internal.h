@@ -14,6 +14,7 @@
 
 struct strbuf;
 struct value_arena;
+struct model_snodes; /* decoded schema nodes (model_snode.c) */
 
 /* The generated index format this code reads ("#cfn-dryrun-models 1"). */
 #define MODEL_FORMAT_VERSION 1
@@ -109,6 +110,8 @@ struct model {
 	struct model_rule *rules;         /* owned copies; strings borrowed from overlays */
 	size_t n_rules;
 	struct model_lazy *lazy;          /* owned: definitions not parsed yet, or NULL */
+	struct model_snodes *snodes;      /* owned: schema nodes decoded for validation
+					     (model_snode.h) */
 };
 
 struct model_entry;  /* type -> model cache (model_set.c) */
@@ -121,10 +124,11 @@ struct model_set {
 	struct model_overlay *overlays;  /* owned, loaded ones */
 	size_t n_overlays, cap_overlays;
 	struct model_regex *regex;       /* owned pattern cache */
-	struct value_arena *arena;       /* owned, or NULL before the first line: the
-					    trees of the generated lines read fast and
-					    their definitions (one arena for all: fewer
-					    chunks half used, one free) */
+	struct value_arena *arena;       /* owned, or NULL before the first use: the
+					    trees of the generated lines read fast,
+					    their definitions, the decoded schema nodes
+					    (one arena for all: fewer chunks half used,
+					    one free) */
 };
 
 /* ---- model_overlay.c ---- */
