@@ -172,8 +172,11 @@ void model_compiled_header(struct strbuf *sb);
 void model_compiled_record(struct strbuf *sb, char kind, const char *type, const char *enc,
 			   size_t len);
 /* Decodes one encoded tree (positions in file; buf is borrowed and left
- * as it was); returns new or NULL when the bytes are damaged. */
-struct value *model_compiled_decode(char *buf, size_t len, uint32_t file);
+ * as it was) into arena a (borrowed: value_free of the tree only retires
+ * its root, a frees it); returns the tree, or NULL when the bytes are
+ * damaged (what was built stays in a until a is freed). */
+struct value *model_compiled_decode(char *buf, size_t len, uint32_t file,
+				    struct value_arena *a);
 /* Reads the index of buf (taken, len bytes) into c; 0, or -1 when damaged
  * (c is then to be closed all the same). */
 int model_compiled_open(struct model_compiled *c, char *buf, size_t len);
