@@ -192,8 +192,9 @@ int model_compiled_next(char **p, char *end, struct model_compiled_rec *rec);
 /* ---- model_line.c ---- */
 
 struct model_lazy;
-/* Parses a generated model line (buf, len bytes, named name; borrowed and
- * left as it was) without load_buffer when its bytes are in the subset it
+/* Parses a generated model line (buf, len bytes and a NUL after them,
+ * named name; borrowed and left as it was) without load_buffer when its
+ * bytes are in the subset it
  * checks: returns a new tree owned by arena a (borrowed: value_free of the
  * tree only retires its root, a frees it), with the "defs" object left
  * empty and its definitions in *lazy (new, or NULL).  NULL: the line is

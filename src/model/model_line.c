@@ -87,9 +87,12 @@ static const unsigned char plain_byte[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
-static const char *blank(const char *p, const char *end)
+/* Past the blanks at p (the bytes end with a NUL at end, where this stops
+ * at the latest). */
+static inline const char *blank(const char *p, const char *end)
 {
-	while (p < end && (*p == ' ' || *p == '\t'))
+	(void)end;
+	while (*p == ' ' || *p == '\t')
 		p++;
 	return p;
 }
@@ -102,7 +105,7 @@ static const char *check_string(const char *p, const char *end, bool *plain)
 	if (p >= end || *p != '"')
 		return NULL;
 	for (p++; p < end; p++) {
-		while (p < end && plain_byte[(unsigned char)*p])
+		while (plain_byte[(unsigned char)*p]) /* stops at *end, a NUL, at the latest */
 			p++;
 		if (p >= end)
 			return NULL;

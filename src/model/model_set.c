@@ -374,6 +374,8 @@ static struct value *read_line(struct model_dir *d, const struct model_index_ent
 	size_t got = 0;
 	int fd = d->data_fd >= 0 ? d->data_fd : (d->data_fd = open(d->data_path, O_RDONLY | O_CLOEXEC));
 
+	buf[e->len] = '\0'; /* model_line_parse's scans stop there */
+
 	while (fd >= 0 && got < e->len) {
 		ssize_t r = pread(fd, buf + got, e->len - got, (off_t)(e->offset + got));
 		if (r < 0 && errno == EINTR)
