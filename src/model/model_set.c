@@ -140,6 +140,58 @@ bad:
 	return -1;
 }
 
+/* Digits at *pp (1 to 19 of them, no overflow) into *out, *pp moved past
+ * them; false when there are none or more. */
+static bool digits_at(const char **pp, unsigned long long *out)
+{
+	const unsigned char *start = (const unsigned char *)*pp, *p = start;
+	unsigned long long n = 0; /* (wraps past 19 digits, which are refused) */
+	unsigned digit;
+
+	while ((digit = (unsigned)*p - '0') <= 9) {
+		n = n * 10 + digit;
+		p++;
+	}
+	if (p == start || p - start > 19)
+		return false;
+	*pp = (const char *)p;
+	*out = n;
+	return true;
+}
+
+/* The common index line "TYPE<TAB>DIGITS<TAB>DIGITS" (then a newline or
+ * the end) in one pass: added to d's index, NUL-terminated as
+ * parse_index_line leaves it, *next the following line.  False, nothing
+ * changed, for any other line: parse_index_line judges it as before. */
+static bool quick_index_line(struct model_dir *d, char *line, char **next, size_t *cap)
+{
+	char *tab1 = strchr(line, '\t');
+	const char *p;
+	unsigned long long off, len;
+
+	if (!tab1 || tab1 == line || memchr(line, '\n', (size_t)(tab1 - line)))
+		return false;
+	p = tab1 + 1;
+	if (!digits_at(&p, &off) || *p != '\t')
+		return false;
+	p++;
+	if (!digits_at(&p, &len) || (*p != '\n' && *p != '\0') || len == 0 ||
+	    len > MAX_LINE_BYTES)
+		return false;
+	if (d->n_index == *cap)
+		XGROW(d->index, *cap, d->n_index + 1);
+	*tab1 = '\0';
+	*next = (char *)p + (*p == '\n');
+	if (*p == '\n')
+		*(char *)p = '\0';
+	d->index[d->n_index].type = line;
+	d->index[d->n_index].offset = off;
+	d->index[d->n_index].len = (size_t)len;
+	d->index[d->n_index].line = d->n_index + 1;
+	d->n_index++;
+	return true;
+}
+
 static int read_index(struct model_dir *d, const char *idx_path, struct diag_list *dl)
 {
 	uint32_t file = srcfile_add(idx_path);
@@ -150,6 +202,10 @@ static int read_index(struct model_dir *d, const char *idx_path, struct diag_lis
 	if (!buf)
 		return -1;
 	for (line = buf; *line && rc == 0; line = next) {
+		if (lineno > 0 && quick_index_line(d, line, &next, &cap)) {
+			lineno++;
+			continue;
+		}
 		next = strchr(line, '\n');
 		if (next)
 			*next++ = '\0';
