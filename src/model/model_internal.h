@@ -116,6 +116,7 @@ struct model {
 
 struct model_entry;  /* type -> model cache (model_set.c) */
 struct model_regex;  /* pattern cache (model_regex.c) */
+struct model_matcher; /* PCRE2's match context and data (model_regex.c) */
 
 struct model_set {
 	struct model_dir *dirs;          /* owned, in search order */
@@ -124,6 +125,8 @@ struct model_set {
 	struct model_overlay *overlays;  /* owned, loaded ones */
 	size_t n_overlays, cap_overlays;
 	struct model_regex *regex;       /* owned pattern cache */
+	struct model_matcher *matcher;   /* owned: shared by every match, or NULL
+					    before the first */
 	struct value_arena *arena;       /* owned, or NULL before the first use: the
 					    trees of the generated lines read fast,
 					    their definitions, the decoded schema nodes
@@ -244,7 +247,7 @@ int model_template_check(const char *tmpl, const char **bad, size_t *bad_len);
 int model_regex_match(struct model_set *ms, const char *pattern, const char *s);
 /* Translates an ECMA-262 / Java pattern to PCRE2 syntax (new). */
 char *model_regex_translate(const char *pattern);
-/* Frees the cache; NULL is fine. */
-void model_regex_free(struct model_regex *cache);
+/* Frees ms's compiled patterns and its matcher (ms itself is not freed). */
+void model_regex_free(struct model_set *ms);
 
 #endif

@@ -374,7 +374,7 @@ void model_set_free(struct model_set *ms)
 		value_free(ms->overlays[i].kept);
 	}
 	free(ms->overlays);
-	model_regex_free(ms->regex);
+	model_regex_free(ms);
 	value_arena_free(ms->arena); /* after the models, whose trees it holds */
 	free(ms);
 }
