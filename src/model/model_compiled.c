@@ -51,6 +51,7 @@ char *model_compiled_read(const char *path, size_t *len)
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
 	    (size_t)st.st_size <= LOAD_MAX_BYTES) {
 		buf = xmalloc((size_t)st.st_size + 1);
+		xprefault(buf, (size_t)st.st_size + 1); /* one call, not a fault a page */
 		while (got < (size_t)st.st_size) {
 			ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
 			if (r < 0 && errno == EINTR)
