@@ -9,6 +9,7 @@
 #include "model/model_internal.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "value/value_arena.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -50,6 +51,7 @@ char *model_compiled_read(const char *path, size_t *len)
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
 	    (size_t)st.st_size <= LOAD_MAX_BYTES) {
 		buf = xmalloc((size_t)st.st_size + 1);
+		xprefault(buf, (size_t)st.st_size + 1); /* one call, not a fault a page */
 		while (got < (size_t)st.st_size) {
 			ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
 			if (r < 0 && errno == EINTR)
@@ -157,9 +159,14 @@ void model_compiled_record(struct strbuf *sb, char kind, const char *type, const
 /* ---- Reading ---- */
 
 struct reader {
-	char *p, *end;       /* the unread bytes (a key is NUL-terminated in place
-				while it is added, then restored) */
-	uint32_t file;       /* srcfile index of the YAML file */
+	char *p, *end;             /* the unread bytes */
+	uint32_t file;             /* srcfile index of the YAML file */
+	struct value_arena *a;     /* borrowed: where the tree is built */
+	struct value_entry *stack; /* owned: members of the open containers, stacked
+				      until their node is filled */
+	size_t n, cap;
+	char *tmp;                 /* owned: a number's text, NUL-terminated */
+	size_t tmp_cap;
 };
 
 /* A decimal number followed by the byte stop. */
@@ -201,64 +208,81 @@ static bool read_str(struct reader *r, char **s, size_t *len)
 
 static struct value *decode(struct reader *r, int depth);
 
+/* The len bytes at s, NUL-terminated in r->tmp (borrowed until the next
+ * call). */
+static char *scratch(struct reader *r, const char *s, size_t len)
+{
+	if (r->tmp_cap < len + 1)
+		XGROW(r->tmp, r->tmp_cap, len + 1);
+	memcpy(r->tmp, s, len);
+	r->tmp[len] = '\0';
+	return r->tmp;
+}
+
 static struct value *decode_number(struct reader *r, struct srcpos pos)
 {
 	char *sp = memchr(r->p, ' ', (size_t)(r->end - r->p)), *text;
-	char *num_text, *stop;
+	char *stop;
 	size_t len;
 	double num;
-	struct value *v = NULL;
 
 	if (!sp || sp == r->p)
 		return NULL;
-	num_text = xstrndup(r->p, (size_t)(sp - r->p));
-	num = strtod(num_text, &stop);
+	num = strtod(scratch(r, r->p, (size_t)(sp - r->p)), &stop);
 	r->p = sp + 1;
-	if (!*stop && !isnan(num) && read_str(r, &text, &len)) {
-		char *t = xstrndup(text, len);
-		v = value_number(pos, num, t);
-		free(t);
-	}
-	free(num_text);
-	return v;
+	if (*stop || isnan(num) || !read_str(r, &text, &len))
+		return NULL;
+	return value_number_in(r->a, pos, num, scratch(r, text, len));
+}
+
+/* Whether the keys of map (filled) are distinct. */
+static bool distinct_keys(const struct value *map)
+{
+	size_t i;
+
+	for (i = 0; i < map->u.map.n; i++)
+		if (value_map_entry(map, map->u.map.entries[i].key) != &map->u.map.entries[i])
+			return false;
+	return true;
 }
 
 static struct value *decode_container(struct reader *r, char kind, struct srcpos pos,
 				      int depth)
 {
-	struct value *c = kind == 'l' ? value_list(pos) : value_map(pos);
-	size_t n, i;
+	struct value *c = kind == 'l' ? value_list_in(r->a, pos) : value_map_in(r->a, pos);
+	size_t n, i, first = r->n;
+	bool ok = false;
 
 	if (!read_num(r, ' ', &n))
-		goto bad;
+		goto out;
 	for (i = 0; i < n; i++) {
-		struct srcpos key_pos;
+		struct value_entry *e;
+		struct srcpos key_pos = SRCPOS_NONE;
 		char *key = NULL;
 		size_t key_len = 0;
 		struct value *item;
 
 		if (kind == 'm' && (!read_pos(r, &key_pos) || !read_str(r, &key, &key_len)))
-			goto bad;
+			goto out;
 		if (!(item = decode(r, depth + 1)))
-			goto bad;
-		if (kind == 'l') {
-			value_list_append(c, item);
-		} else {
-			/* the byte after the key is read already: borrow it for the NUL */
-			char saved = key[key_len];
-			bool added;
-
-			key[key_len] = '\0';
-			added = !memchr(key, '\0', key_len) && value_map_add(c, key, key_pos, item);
-			key[key_len] = saved;
-			if (!added)
-				goto bad;
-		}
+			goto out;
+		if (r->n == r->cap)
+			XGROW(r->stack, r->cap, r->n + 1);
+		e = &r->stack[r->n++];
+		e->key = kind == 'm' ? value_arena_strndup(r->a, key, key_len) : NULL;
+		e->key_pos = key_pos;
+		e->val = item;
 	}
-	return c;
-bad:
-	value_free(c);
-	return NULL;
+	if (kind == 'l') {
+		value_arena_list_fill(c, r->stack + first, r->n - first);
+		ok = true;
+	} else {
+		value_arena_map_fill(c, r->stack + first, r->n - first);
+		ok = distinct_keys(c);
+	}
+out:
+	r->n = first; /* (a damaged tree's nodes go with the arena) */
+	return ok ? c : NULL;
 }
 
 static struct value *decode(struct reader *r, int depth)
@@ -274,27 +298,26 @@ static struct value *decode(struct reader *r, int depth)
 	if (!read_pos(r, &pos))
 		return NULL;
 	switch (kind) {
-	case 'n': return value_null(pos);
-	case 't': return value_bool(pos, true);
-	case 'f': return value_bool(pos, false);
+	case 'n': return value_null_in(r->a, pos);
+	case 't': return value_bool_in(r->a, pos, true);
+	case 'f': return value_bool_in(r->a, pos, false);
 	case 'd': return decode_number(r, pos);
-	case 's': return read_str(r, &s, &len) ? value_string_n(pos, s, len) : NULL;
+	case 's': return read_str(r, &s, &len) ? value_string_in(r->a, pos, s, len) : NULL;
 	case 'l':
 	case 'm': return decode_container(r, kind, pos, depth);
 	default: return NULL;
 	}
 }
 
-struct value *model_compiled_decode(char *buf, size_t len, uint32_t file)
+struct value *model_compiled_decode(char *buf, size_t len, uint32_t file,
+				    struct value_arena *a)
 {
-	struct reader r = { buf, buf + len, file };
+	struct reader r = { buf, buf + len, file, a, NULL, 0, 0, NULL, 0 };
 	struct value *v = decode(&r, 0);
 
-	if (v && r.p != r.end) {
-		value_free(v);
-		v = NULL;
-	}
-	return v;
+	free(r.stack);
+	free(r.tmp);
+	return v && r.p == r.end ? v : NULL;
 }
 
 /* One line of the index: "S<TAB>SERVICE<TAB>HASH<TAB>OFFSET<TAB>LENGTH". */

@@ -13,6 +13,8 @@
 #include "model/model.h"
 
 struct strbuf;
+struct value_arena;
+struct model_snodes; /* decoded schema nodes (model_snode.c) */
 
 /* The generated index format this code reads ("#cfn-dryrun-models 1"). */
 #define MODEL_FORMAT_VERSION 1
@@ -108,10 +110,13 @@ struct model {
 	struct model_rule *rules;         /* owned copies; strings borrowed from overlays */
 	size_t n_rules;
 	struct model_lazy *lazy;          /* owned: definitions not parsed yet, or NULL */
+	struct model_snodes *snodes;      /* owned: schema nodes decoded for validation
+					     (model_snode.h) */
 };
 
 struct model_entry;  /* type -> model cache (model_set.c) */
 struct model_regex;  /* pattern cache (model_regex.c) */
+struct model_matcher; /* PCRE2's match context and data (model_regex.c) */
 
 struct model_set {
 	struct model_dir *dirs;          /* owned, in search order */
@@ -120,6 +125,13 @@ struct model_set {
 	struct model_overlay *overlays;  /* owned, loaded ones */
 	size_t n_overlays, cap_overlays;
 	struct model_regex *regex;       /* owned pattern cache */
+	struct model_matcher *matcher;   /* owned: shared by every match, or NULL
+					    before the first */
+	struct value_arena *arena;       /* owned, or NULL before the first use: the
+					    trees of the generated lines read fast,
+					    their definitions, the decoded schema nodes
+					    (one arena for all: fewer chunks half used,
+					    one free) */
 };
 
 /* ---- model_overlay.c ---- */
@@ -163,8 +175,11 @@ void model_compiled_header(struct strbuf *sb);
 void model_compiled_record(struct strbuf *sb, char kind, const char *type, const char *enc,
 			   size_t len);
 /* Decodes one encoded tree (positions in file; buf is borrowed and left
- * as it was); returns new or NULL when the bytes are damaged. */
-struct value *model_compiled_decode(char *buf, size_t len, uint32_t file);
+ * as it was) into arena a (borrowed: value_free of the tree only retires
+ * its root, a frees it); returns the tree, or NULL when the bytes are
+ * damaged (what was built stays in a until a is freed). */
+struct value *model_compiled_decode(char *buf, size_t len, uint32_t file,
+				    struct value_arena *a);
 /* Reads the index of buf (taken, len bytes) into c; 0, or -1 when damaged
  * (c is then to be closed all the same). */
 int model_compiled_open(struct model_compiled *c, char *buf, size_t len);
@@ -180,15 +195,19 @@ int model_compiled_next(char **p, char *end, struct model_compiled_rec *rec);
 /* ---- model_line.c ---- */
 
 struct model_lazy;
-/* Parses a generated model line (buf, len bytes, named name; borrowed and
- * left as it was) without load_buffer when its bytes are in the subset it
- * checks: returns new, with the "defs" object left empty and its
- * definitions in *lazy (new, or NULL).  NULL: the line is load_buffer's to
- * parse (and to report on). */
+/* Parses a generated model line (buf, len bytes and a NUL after them,
+ * named name; borrowed and left as it was) without load_buffer when its
+ * bytes are in the subset it
+ * checks: returns a new tree owned by arena a (borrowed: value_free of the
+ * tree only retires its root, a frees it), with the "defs" object left
+ * empty and its definitions in *lazy (new, or NULL).  NULL: the line is
+ * load_buffer's to parse (and to report on); what was built of it stays
+ * in a until a is freed. */
 struct value *model_line_parse(const char *name, char *buf, size_t len,
-			       struct model_lazy **lazy);
-/* The definition name, built into defs (the line's "defs" map) on first
- * call; returned borrowed, or NULL when lz has no such definition. */
+			       struct value_arena *a, struct model_lazy **lazy);
+/* The definition name, built into defs (the line's "defs" map, in the
+ * line's arena) on first call; returned borrowed, or NULL when lz has no
+ * such definition. */
 const struct value *model_lazy_get(struct model_lazy *lz, struct value *defs, const char *name);
 /* Builds every definition not built yet into defs (tests walk them all). */
 void model_lazy_load_all(struct model_lazy *lz, struct value *defs);
@@ -228,7 +247,7 @@ int model_template_check(const char *tmpl, const char **bad, size_t *bad_len);
 int model_regex_match(struct model_set *ms, const char *pattern, const char *s);
 /* Translates an ECMA-262 / Java pattern to PCRE2 syntax (new). */
 char *model_regex_translate(const char *pattern);
-/* Frees the cache; NULL is fine. */
-void model_regex_free(struct model_regex *cache);
+/* Frees ms's compiled patterns and its matcher (ms itself is not freed). */
+void model_regex_free(struct model_set *ms);
 
 #endif

@@ -1,14 +1,16 @@
 /*
  * model_line.c - reading one generated model line fast: the tree built in
  * one pass that checks as it goes (RFC 8259 JSON restricted to ASCII,
- * without NUL or surrogate escapes), fewer copies than load_json; the
- * "defs" object only checked (duplicate keys too) and each definition built
- * when a $ref first names it.  A line outside that subset (or with a
- * duplicate key) is left to load_buffer, so it loads or fails as it did.
+ * without NUL or surrogate escapes) into the model set's arena, each map
+ * and list filled once from a stack of members; the "defs" object only
+ * checked (duplicate keys too) and each definition built when a $ref first
+ * names it.  A line outside that subset (or with a duplicate key) is left
+ * to load_buffer, so it loads or fails as it did.
  */
 #include "load/load.h"
 #include "model/model_internal.h"
 #include "util/xalloc.h"
+#include "value/value_arena.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -85,9 +87,12 @@ static const unsigned char plain_byte[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
-static const char *blank(const char *p, const char *end)
+/* Past the blanks at p (the bytes end with a NUL at end, where this stops
+ * at the latest). */
+static inline const char *blank(const char *p, const char *end)
 {
-	while (p < end && (*p == ' ' || *p == '\t'))
+	(void)end;
+	while (*p == ' ' || *p == '\t')
 		p++;
 	return p;
 }
@@ -100,7 +105,7 @@ static const char *check_string(const char *p, const char *end, bool *plain)
 	if (p >= end || *p != '"')
 		return NULL;
 	for (p++; p < end; p++) {
-		while (p < end && plain_byte[(unsigned char)*p])
+		while (plain_byte[(unsigned char)*p]) /* stops at *end, a NUL, at the latest */
 			p++;
 		if (p >= end)
 			return NULL;
@@ -265,12 +270,18 @@ static const char *check_value(struct check *c, const char *p, int depth)
 /* ---- Building, checked as it goes ---- */
 
 struct build {
-	char *s, *end;      /* the bytes (a key or number is NUL-terminated in
-			       place while it is copied, then restored) */
-	uint32_t file;      /* positions: file, line 1, column col0 + offset */
+	char *s, *end;             /* the bytes (a number is NUL-terminated in place
+				      while it is copied, then restored) */
+	uint32_t file;             /* positions: file, line 1, column col0 + offset */
 	uint32_t col0;
-	struct check *defs; /* not NULL: the top-level "defs" object is checked
-			       into it (members recorded), left empty */
+	struct check *defs;        /* not NULL: the top-level "defs" object is checked
+				      into it (members recorded), left empty */
+	struct value_arena *a;     /* borrowed: where the tree is built */
+	struct value_entry *stack; /* owned: the members of the open objects and
+				      arrays, stacked until their node is filled */
+	size_t n, cap;
+	char *tmp;                 /* owned: a decoded string, before its copy */
+	size_t tmp_cap;
 };
 
 static struct srcpos pos_at(const struct build *b, const char *p)
@@ -278,12 +289,16 @@ static struct srcpos pos_at(const struct build *b, const char *p)
 	return srcpos_make(b->file, 1, b->col0 + (uint32_t)(p - b->s));
 }
 
-/* The content start..end of a checked string with escapes, decoded (new). */
-static char *decode(const char *start, const char *end)
+/* The content start..end of a checked string with escapes, decoded into
+ * b->tmp (borrowed, valid until the next call); *len is its length. */
+static char *decode(struct build *b, const char *start, const char *end, size_t *len)
 {
-	char *out = xmalloc((size_t)(end - start) + 1); /* escapes only shrink */
+	char *out;
 	size_t n = 0;
 
+	if (b->tmp_cap < (size_t)(end - start) + 1) /* escapes only shrink */
+		XGROW(b->tmp, b->tmp_cap, (size_t)(end - start) + 1);
+	out = b->tmp;
 	for (; start < end; start++) {
 		char ch = *start;
 		long cp;
@@ -312,20 +327,23 @@ static char *decode(const char *start, const char *end)
 		}
 	}
 	out[n] = '\0';
+	*len = n;
 	return out;
 }
 
 static struct value *build_string(struct build *b, char **pp)
 {
-	char *p = *pp, *q;
+	char *p = *pp, *q, *text;
 	bool plain;
+	size_t len;
 
 	if (!(q = (char *)check_string(p, b->end, &plain)))
 		return NULL;
 	*pp = q;
 	if (plain)
-		return value_string_n(pos_at(b, p), p + 1, (size_t)(q - p) - 2);
-	return value_string_take(pos_at(b, p), decode(p + 1, q - 1));
+		return value_string_in(b->a, pos_at(b, p), p + 1, (size_t)(q - p) - 2);
+	text = decode(b, p + 1, q - 1, &len);
+	return value_string_in(b->a, pos_at(b, p), text, len);
 }
 
 /* A number is never the last byte (it is inside an object). */
@@ -338,7 +356,7 @@ static struct value *build_number(struct build *b, char **pp)
 		return NULL;
 	saved = *q;
 	*q = '\0';
-	v = value_number(pos_at(b, p), strtod(p, NULL), p);
+	v = value_number_in(b->a, pos_at(b, p), strtod(p, NULL), p);
 	*q = saved;
 	*pp = q;
 	return v;
@@ -346,23 +364,41 @@ static struct value *build_number(struct build *b, char **pp)
 
 static struct value *build_value(struct build *b, char **pp, int depth);
 
-/* Adds key (the checked string at key..kend) to map; takes val. */
-static bool add_key(struct build *b, struct value *map, char *key, char *kend, bool plain,
-		    struct value *val)
+/* Stacks a member: key (the checked string at key..kend, copied into the
+ * arena; NULL for a list item) and val. */
+static void push(struct build *b, char *key, char *kend, bool plain, struct value *val)
 {
-	bool added;
+	struct value_entry *e;
 
+	if (b->n == b->cap)
+		XGROW(b->stack, b->cap, b->n + 1);
+	e = &b->stack[b->n++];
+	e->val = val;
+	e->key = NULL;
+	if (!key)
+		return;
+	e->key_pos = pos_at(b, key);
 	if (plain) {
-		kend[-1] = '\0'; /* the closing quote, for the copy */
-		added = value_map_add(map, key + 1, pos_at(b, key), val);
-		kend[-1] = '"';
+		e->key = value_arena_strndup(b->a, key + 1, (size_t)(kend - key) - 2);
 	} else {
-		char *k = decode(key + 1, kend - 1);
+		size_t len;
+		char *k = decode(b, key + 1, kend - 1, &len);
 
-		added = value_map_add(map, k, pos_at(b, key), val);
-		free(k);
+		e->key = value_arena_strndup(b->a, k, len);
 	}
-	return added; /* a duplicate key: load_json says so */
+}
+
+/* Gives map the members stacked from first on; false on a duplicate key
+ * (load_json says so). */
+static bool fill_map(struct build *b, struct value *map, size_t first)
+{
+	size_t n = b->n - first, i;
+
+	value_arena_map_fill(map, b->stack + first, n);
+	for (i = 0; i < n; i++)
+		if (value_map_entry(map, map->u.map.entries[i].key) != &map->u.map.entries[i])
+			return false;
+	return true;
 }
 
 /* The top-level "defs" object at p: checked strictly (its members recorded
@@ -377,15 +413,16 @@ static char *skip_defs(struct build *b, char *p, struct value **val)
 		return NULL; /* (a second "defs" fails as a duplicate in load_json) */
 	b->defs->defs_off = (size_t)(p - b->s);
 	b->defs->defs_len = (size_t)(q - p);
-	*val = value_map(pos_at(b, p));
+	*val = value_map_in(b->a, pos_at(b, p));
 	return (char *)q;
 }
 
 static struct value *build_object(struct build *b, char **pp, int depth)
 {
-	struct value *map = value_map(pos_at(b, *pp)), *val = NULL;
+	struct value *map = value_map_in(b->a, pos_at(b, *pp)), *val = NULL;
 	char *p = (char *)blank(*pp + 1, b->end);
-	bool plain;
+	size_t first = b->n;
+	bool plain, ok = false;
 
 	if (p < b->end && *p == '}') {
 		*pp = p + 1;
@@ -407,8 +444,7 @@ static struct value *build_object(struct build *b, char **pp, int depth)
 		} else if (!(val = build_value(b, &p, depth + 1))) {
 			break;
 		}
-		if (!add_key(b, map, key, kend, plain, val))
-			break;
+		push(b, key, kend, plain, val);
 		p = (char *)blank(p, b->end);
 		if (p < b->end && *p == ',') {
 			p++;
@@ -416,18 +452,20 @@ static struct value *build_object(struct build *b, char **pp, int depth)
 		}
 		if (p < b->end && *p == '}') {
 			*pp = p + 1;
-			return map;
+			ok = fill_map(b, map, first);
 		}
 		break;
 	}
-	value_free(map);
-	return NULL;
+	b->n = first; /* (a failed tree's nodes go with its arena) */
+	return ok ? map : NULL;
 }
 
 static struct value *build_array(struct build *b, char **pp, int depth)
 {
-	struct value *list = value_list(pos_at(b, *pp)), *item;
+	struct value *list = value_list_in(b->a, pos_at(b, *pp)), *item;
 	char *p = (char *)blank(*pp + 1, b->end);
+	size_t first = b->n;
+	bool ok = false;
 
 	if (p < b->end && *p == ']') {
 		*pp = p + 1;
@@ -437,7 +475,7 @@ static struct value *build_array(struct build *b, char **pp, int depth)
 		p = (char *)blank(p, b->end);
 		if (!(item = build_value(b, &p, depth + 1)))
 			break;
-		value_list_append(list, item);
+		push(b, NULL, NULL, false, item);
 		p = (char *)blank(p, b->end);
 		if (p < b->end && *p == ',') {
 			p++;
@@ -445,12 +483,13 @@ static struct value *build_array(struct build *b, char **pp, int depth)
 		}
 		if (p < b->end && *p == ']') {
 			*pp = p + 1;
-			return list;
+			value_arena_list_fill(list, b->stack + first, b->n - first);
+			ok = true;
 		}
 		break;
 	}
-	value_free(list);
-	return NULL;
+	b->n = first;
+	return ok ? list : NULL;
 }
 
 /* Recursion is bounded by FAST_MAX_DEPTH. */
@@ -468,15 +507,15 @@ static struct value *build_value(struct build *b, char **pp, int depth)
 	case '"': return build_string(b, pp);
 	case 't':
 		if ((q = literal(p, b->end, "true", 4)))
-			v = value_bool(pos_at(b, p), true);
+			v = value_bool_in(b->a, pos_at(b, p), true);
 		break;
 	case 'f':
 		if ((q = literal(p, b->end, "false", 5)))
-			v = value_bool(pos_at(b, p), false);
+			v = value_bool_in(b->a, pos_at(b, p), false);
 		break;
 	case 'n':
 		if ((q = literal(p, b->end, "null", 4)))
-			v = value_null(pos_at(b, p));
+			v = value_null_in(b->a, pos_at(b, p));
 		break;
 	default: return build_number(b, pp);
 	}
@@ -485,13 +524,20 @@ static struct value *build_value(struct build *b, char **pp, int depth)
 	return v;
 }
 
+/* Frees what a build owns (not its arena). */
+static void build_done(struct build *b)
+{
+	free(b->stack);
+	free(b->tmp);
+}
+
 /* ---- A line ---- */
 
 struct value *model_line_parse(const char *name, char *buf, size_t len,
-			       struct model_lazy **lazy)
+			       struct value_arena *a, struct model_lazy **lazy)
 {
 	struct check c;
-	struct build b = { buf, buf + len, 0, 1, &c };
+	struct build b = { buf, buf + len, 0, 1, &c, NULL, NULL, 0, 0, NULL, 0 };
 	struct model_lazy *lz;
 	struct value *v = NULL;
 	char *p = (char *)blank(buf, buf + len);
@@ -502,18 +548,20 @@ struct value *model_line_parse(const char *name, char *buf, size_t len,
 	if (len >= FAST_MAX_LINE || p >= b.end || *p != '{')
 		return NULL;
 	b.file = srcfile_add(name);
+	b.a = a;
 	v = build_value(&b, &p, 0);
+	build_done(&b);
 	while (v && p < b.end && *p && strchr(" \t\r\n", *p))
 		p++;
 	for (k = 0; v && k < c.n_defs; k++) /* names are looked up as written */
 		if (memchr(buf + c.defs[k].key, '\\', c.defs[k].key_len + 1))
 			p = NULL;
 	free(c.keys);
-	if (v && p != b.end) {
-		value_free(v);
-		v = NULL;
+	if (!v || p != b.end) {
+		free(c.defs); /* (the nodes built stay in a until it is freed) */
+		return NULL;
 	}
-	if (!v || !c.defs_len) {
+	if (!c.defs_len) {
 		free(c.defs);
 		return v;
 	}
@@ -538,7 +586,8 @@ const struct value *model_lazy_get(struct model_lazy *lz, struct value *defs, co
 
 	for (k = 0; k < lz->n; k++) {
 		struct lazy_def *d = &lz->defs[k];
-		struct build b = { lz->text, lz->text + lz->text_len, lz->file, lz->col0, NULL };
+		struct build b = { lz->text, lz->text + lz->text_len, lz->file, lz->col0, NULL,
+				   value_arena_of(defs), NULL, 0, 0, NULL, 0 };
 		char *p = lz->text + d->off;
 		struct value *v;
 
@@ -548,6 +597,7 @@ const struct value *model_lazy_get(struct model_lazy *lz, struct value *defs, co
 			return value_map_get(defs, name);
 		d->done = true;
 		v = build_value(&b, &p, 0); /* checked already: cannot fail */
+		build_done(&b);
 		if (v && !value_map_add(defs, name, srcpos_make(lz->file, 1, lz->col0 + (uint32_t)d->key), v))
 			v = NULL;
 		return v;

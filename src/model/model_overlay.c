@@ -8,6 +8,7 @@
 #include "model/model_internal.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "value/value_arena.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -218,8 +219,9 @@ static bool compiled_open(struct model_dir *d)
 }
 
 /* Decodes the records of type (kind 'T' into the types map, 'R' into the
- * rules), once per type; every type when type is NULL (parameters). */
-static void compiled_load_type(const struct model_set *ms, struct model_overlay *ov,
+ * rules; the trees in the set's arena), once per type; every type when
+ * type is NULL (parameters). */
+static void compiled_load_type(struct model_set *ms, struct model_overlay *ov,
 			       const char *type, struct diag_list *dl)
 {
 	char *p = ov->cbody, *end = ov->cbody + ov->clen;
@@ -238,7 +240,9 @@ static void compiled_load_type(const struct model_set *ms, struct model_overlay 
 
 		if (type && (rec.type_len != tlen || memcmp(rec.type, type, tlen)))
 			continue;
-		if (!(v = model_compiled_decode(rec.enc, rec.len, ov->file)))
+		if (!ms->arena)
+			ms->arena = value_arena_new();
+		if (!(v = model_compiled_decode(rec.enc, rec.len, ov->file, ms->arena)))
 			break;
 		if (rec.kind == 'R') {
 			value_list_append(rules, v);

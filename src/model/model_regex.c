@@ -4,7 +4,8 @@
  * Registry schemas write patterns for Java's and ECMAScript's engines:
  * \uHHHH escapes (UTF-16, surrogate pairs included), Java's POSIX-style
  * \p{Graph} classes.  translate() rewrites those into PCRE2 syntax; the
- * rest is common ground.  Compiled patterns are cached per set, and
+ * rest is common ground.  Compiled patterns are cached per set, every
+ * match of a set shares one match context and one match data, and
  * matching runs under a match limit so that no input makes it slow.
  */
 #include "model/model_internal.h"
@@ -24,9 +25,16 @@
 struct model_regex {
 	char *pattern;      /* owned: the schema's pattern, the key */
 	pcre2_code *code;   /* owned; NULL when PCRE2 could not compile it */
-	pcre2_match_context *mctx; /* owned; made at the first match, its limits set */
-	pcre2_match_data *md;      /* owned; made at the first match, reused by each */
 	UT_hash_handle hh;  /* uthash */
+};
+
+/* What every match of a set uses: one match context and one match data
+ * (whose frame vector PCRE2 allocates at its first match and keeps), not
+ * one of each per pattern. */
+struct model_matcher {
+	pcre2_match_context *mctx; /* owned; its limits set */
+	pcre2_match_data *md;      /* owned; one pair of offsets: only whether the
+				      pattern matched is read */
 };
 
 /* Java's ASCII character classes and their POSIX names. */
@@ -262,38 +270,46 @@ static struct model_regex *compile(struct model_set *ms, const char *pattern)
 int model_regex_match(struct model_set *ms, const char *pattern, const char *s)
 {
 	struct model_regex *r = compile(ms, pattern);
+	struct model_matcher *mm = ms->matcher;
 	int rc;
 
 	if (!r->code)
 		return -1;
-	if (!r->mctx) {
-		r->mctx = pcre2_match_context_create(NULL);
-		if (!r->mctx)
+	if (!mm)
+		mm = ms->matcher = xcalloc(1, sizeof(*mm));
+	if (!mm->mctx) {
+		mm->mctx = pcre2_match_context_create(NULL);
+		if (!mm->mctx)
 			return -1;
-		pcre2_set_match_limit(r->mctx, MATCH_LIMIT);
-		pcre2_set_depth_limit(r->mctx, DEPTH_LIMIT);
+		pcre2_set_match_limit(mm->mctx, MATCH_LIMIT);
+		pcre2_set_depth_limit(mm->mctx, DEPTH_LIMIT);
 	}
-	if (!r->md) {
-		r->md = pcre2_match_data_create_from_pattern(r->code, NULL);
-		if (!r->md)
+	if (!mm->md) {
+		mm->md = pcre2_match_data_create(1, NULL);
+		if (!mm->md)
 			return -1;
 	}
-	rc = pcre2_match(r->code, (PCRE2_SPTR)s, strlen(s), 0, 0, r->md, r->mctx);
+	/* 0 (a match whose groups did not fit the one pair) is a match too */
+	rc = pcre2_match(r->code, (PCRE2_SPTR)s, strlen(s), 0, 0, mm->md, mm->mctx);
 	if (rc >= 0)
 		return 1;
 	return rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
 }
 
-void model_regex_free(struct model_regex *cache)
+void model_regex_free(struct model_set *ms)
 {
 	struct model_regex *r, *tmp;
 
-	HASH_ITER(hh, cache, r, tmp) {
-		HASH_DEL(cache, r);
-		pcre2_match_data_free(r->md);
-		pcre2_match_context_free(r->mctx);
+	HASH_ITER(hh, ms->regex, r, tmp) {
+		HASH_DEL(ms->regex, r);
 		pcre2_code_free(r->code);
 		free(r->pattern);
 		free(r);
+	}
+	if (ms->matcher) {
+		pcre2_match_data_free(ms->matcher->md);
+		pcre2_match_context_free(ms->matcher->mctx);
+		free(ms->matcher);
+		ms->matcher = NULL;
 	}
 }

@@ -9,6 +9,7 @@
 #include "model/model_internal.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "value/value_arena.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -139,6 +140,58 @@ bad:
 	return -1;
 }
 
+/* Digits at *pp (1 to 19 of them, no overflow) into *out, *pp moved past
+ * them; false when there are none or more. */
+static bool digits_at(const char **pp, unsigned long long *out)
+{
+	const unsigned char *start = (const unsigned char *)*pp, *p = start;
+	unsigned long long n = 0; /* (wraps past 19 digits, which are refused) */
+	unsigned digit;
+
+	while ((digit = (unsigned)*p - '0') <= 9) {
+		n = n * 10 + digit;
+		p++;
+	}
+	if (p == start || p - start > 19)
+		return false;
+	*pp = (const char *)p;
+	*out = n;
+	return true;
+}
+
+/* The common index line "TYPE<TAB>DIGITS<TAB>DIGITS" (then a newline or
+ * the end) in one pass: added to d's index, NUL-terminated as
+ * parse_index_line leaves it, *next the following line.  False, nothing
+ * changed, for any other line: parse_index_line judges it as before. */
+static bool quick_index_line(struct model_dir *d, char *line, char **next, size_t *cap)
+{
+	char *tab1 = strchr(line, '\t');
+	const char *p;
+	unsigned long long off, len;
+
+	if (!tab1 || tab1 == line || memchr(line, '\n', (size_t)(tab1 - line)))
+		return false;
+	p = tab1 + 1;
+	if (!digits_at(&p, &off) || *p != '\t')
+		return false;
+	p++;
+	if (!digits_at(&p, &len) || (*p != '\n' && *p != '\0') || len == 0 ||
+	    len > MAX_LINE_BYTES)
+		return false;
+	if (d->n_index == *cap)
+		XGROW(d->index, *cap, d->n_index + 1);
+	*tab1 = '\0';
+	*next = (char *)p + (*p == '\n');
+	if (*p == '\n')
+		*(char *)p = '\0';
+	d->index[d->n_index].type = line;
+	d->index[d->n_index].offset = off;
+	d->index[d->n_index].len = (size_t)len;
+	d->index[d->n_index].line = d->n_index + 1;
+	d->n_index++;
+	return true;
+}
+
 static int read_index(struct model_dir *d, const char *idx_path, struct diag_list *dl)
 {
 	uint32_t file = srcfile_add(idx_path);
@@ -149,6 +202,10 @@ static int read_index(struct model_dir *d, const char *idx_path, struct diag_lis
 	if (!buf)
 		return -1;
 	for (line = buf; *line && rc == 0; line = next) {
+		if (lineno > 0 && quick_index_line(d, line, &next, &cap)) {
+			lineno++;
+			continue;
+		}
 		next = strchr(line, '\n');
 		if (next)
 			*next++ = '\0';
@@ -317,7 +374,8 @@ void model_set_free(struct model_set *ms)
 		value_free(ms->overlays[i].kept);
 	}
 	free(ms->overlays);
-	model_regex_free(ms->regex);
+	model_regex_free(ms);
+	value_arena_free(ms->arena); /* after the models, whose trees it holds */
 	free(ms);
 }
 
@@ -356,12 +414,14 @@ const char *model_set_type_at(const struct model_set *ms, size_t i)
 	return d && i < d->n_index ? d->index[i].type : NULL;
 }
 
-/* Reads and parses the generated line of e (new tree, its definitions
- * in *lazy, new, when they are left for later) or NULL with an error
+/* Reads and parses the generated line of e (a new tree: in *arena,
+ * created on first need, when the line is read fast, else its own; its
+ * definitions in *lazy, new, when they are left for later) or NULL with an error
  * naming the file and line.  types.jsonl is opened on the first read and
  * kept open until the set is freed (a failed open is tried again next time). */
 static struct value *read_line(struct model_dir *d, const struct model_index_entry *e,
-			       struct model_lazy **lazy, struct diag_list *dl)
+			       struct value_arena **arena, struct model_lazy **lazy,
+			       struct diag_list *dl)
 {
 	static const struct load_options json = { LOAD_JSON, 0, 0, NULL };
 	char *name = xstrfmt("%s:%zu", d->data_path, e->line);
@@ -369,6 +429,8 @@ static struct value *read_line(struct model_dir *d, const struct model_index_ent
 	struct value *v = NULL;
 	size_t got = 0;
 	int fd = d->data_fd >= 0 ? d->data_fd : (d->data_fd = open(d->data_path, O_RDONLY | O_CLOEXEC));
+
+	buf[e->len] = '\0'; /* model_line_parse's scans stop there */
 
 	while (fd >= 0 && got < e->len) {
 		ssize_t r = pread(fd, buf + got, e->len - got, (off_t)(e->offset + got));
@@ -381,7 +443,8 @@ static struct value *read_line(struct model_dir *d, const struct model_index_ent
 	if (fd < 0 || got < e->len)
 		diag_error(dl, SRCPOS_NONE, "%s: cannot read the model of %s: %s", d->data_path,
 			   e->type, fd < 0 ? strerror(errno) : "file shorter than its index");
-	else if (!(v = model_line_parse(name, buf, e->len, lazy)))
+	else if (!(v = model_line_parse(name, buf, e->len,
+					       *arena ? *arena : (*arena = value_arena_new()), lazy)))
 		v = load_buffer(name, buf, e->len, &json, dl);
 	if (v && !(v->kind == VALUE_MAP && value_is_string(value_map_get(v, "t")) &&
 		   !strcmp(value_str(value_map_get(v, "t")), e->type))) {
@@ -410,7 +473,7 @@ static struct model *load(struct model_set *ms, const char *type, struct diag_li
 
 	for (i = 0; i < ms->n_dirs && !doc; i++) {
 		const struct model_index_entry *e = index_find(&ms->dirs[i], type);
-		if (e && !(doc = read_line(&ms->dirs[i], e, &lazy, dl)))
+		if (e && !(doc = read_line(&ms->dirs[i], e, &ms->arena, &lazy, dl)))
 			return NULL;
 	}
 	facts = model_overlay_facts(ms, type, dl);

@@ -4,6 +4,7 @@
  * name property and scope, create-only properties, rules).
  */
 #include "model/model_internal.h"
+#include "model/model_snode.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -173,6 +174,7 @@ struct model *model_build(struct model_set *ms, const char *type, struct value *
 	m->type = xstrdup(type);
 	m->doc = doc;
 	m->lazy = lazy;
+	m->snodes = model_snodes_new();
 	m->facts = facts;
 	m->schema = doc ? value_map_get(doc, "schema") : value_map_get(facts, "schema");
 	m->defs = doc ? value_map_get(doc, "defs") : NULL;
@@ -204,6 +206,7 @@ void model_free(struct model *m)
 		return;
 	value_free(m->doc);
 	model_lazy_free(m->lazy);
+	model_snodes_free(m->snodes);
 	free(m->rules);
 	free(m->type);
 	free(m);

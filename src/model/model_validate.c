@@ -10,6 +10,7 @@
  */
 #include "model/model_explain.h"
 #include "model/model_internal.h"
+#include "model/model_snode.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -33,74 +34,6 @@ struct vctx {
 	long steps;           /* validate() calls so far */
 	bool saw_unknown;     /* something under the current trial was not judged */
 };
-
-/* The keywords the validator reads, found in one pass over a schema node
- * (a value_map_get per keyword per value was most of the validator's time). */
-enum kw {
-	KW_TYPE, KW_ENUM, KW_CONST, KW_PATTERN, KW_MIN_LENGTH, KW_MAX_LENGTH, KW_MINIMUM,
-	KW_MAXIMUM, KW_EXCL_MINIMUM, KW_EXCL_MAXIMUM, KW_MULTIPLE_OF, KW_ITEMS, KW_UNIQUE_ITEMS,
-	KW_MIN_ITEMS, KW_MAX_ITEMS, KW_PROPERTIES, KW_PATTERN_PROPERTIES, KW_ADDITIONAL_PROPERTIES,
-	KW_REQUIRED, KW_MIN_PROPERTIES, KW_MAX_PROPERTIES, KW_ALL_OF, KW_ANY_OF, KW_ONE_OF, KW_NOT,
-	KW_REF, KW_COUNT
-};
-
-struct kw_name {
-	const char *name; /* the keyword as the schema spells it */
-	enum kw kw;       /* its slot */
-};
-
-/* By first letter: a schema key is compared only with keywords sharing it. */
-static const struct kw_name kw_a[] = { { "additionalProperties", KW_ADDITIONAL_PROPERTIES },
-				       { "allOf", KW_ALL_OF }, { "anyOf", KW_ANY_OF }, { NULL, 0 } };
-static const struct kw_name kw_c[] = { { "const", KW_CONST }, { NULL, 0 } };
-static const struct kw_name kw_e[] = { { "enum", KW_ENUM },
-				       { "exclusiveMinimum", KW_EXCL_MINIMUM },
-				       { "exclusiveMaximum", KW_EXCL_MAXIMUM }, { NULL, 0 } };
-static const struct kw_name kw_i[] = { { "items", KW_ITEMS }, { NULL, 0 } };
-static const struct kw_name kw_m[] = {
-	{ "minLength", KW_MIN_LENGTH }, { "maxLength", KW_MAX_LENGTH }, { "minimum", KW_MINIMUM },
-	{ "maximum", KW_MAXIMUM }, { "multipleOf", KW_MULTIPLE_OF }, { "minItems", KW_MIN_ITEMS },
-	{ "maxItems", KW_MAX_ITEMS }, { "minProperties", KW_MIN_PROPERTIES },
-	{ "maxProperties", KW_MAX_PROPERTIES }, { NULL, 0 }
-};
-static const struct kw_name kw_n[] = { { "not", KW_NOT }, { NULL, 0 } };
-static const struct kw_name kw_o[] = { { "oneOf", KW_ONE_OF }, { NULL, 0 } };
-static const struct kw_name kw_p[] = { { "pattern", KW_PATTERN }, { "properties", KW_PROPERTIES },
-				       { "patternProperties", KW_PATTERN_PROPERTIES },
-				       { NULL, 0 } };
-static const struct kw_name kw_r[] = { { "required", KW_REQUIRED }, { NULL, 0 } };
-static const struct kw_name kw_t[] = { { "type", KW_TYPE }, { NULL, 0 } };
-static const struct kw_name kw_u[] = { { "uniqueItems", KW_UNIQUE_ITEMS }, { NULL, 0 } };
-
-static const struct kw_name *const kw_by_letter[26] = {
-	['a' - 'a'] = kw_a, ['c' - 'a'] = kw_c, ['e' - 'a'] = kw_e, ['i' - 'a'] = kw_i,
-	['m' - 'a'] = kw_m, ['n' - 'a'] = kw_n, ['o' - 'a'] = kw_o, ['p' - 'a'] = kw_p,
-	['r' - 'a'] = kw_r, ['t' - 'a'] = kw_t, ['u' - 'a'] = kw_u,
-};
-
-/* A schema node's keywords (borrowed from the node; NULL when absent). */
-struct keywords {
-	const struct value *at[KW_COUNT]; /* by enum kw */
-};
-
-static void scan_keywords(const struct value *schema, struct keywords *k)
-{
-	memset(k, 0, sizeof(*k));
-	VALUE_MAP_FOREACH(schema, e) {
-		unsigned char first = (unsigned char)e->key[0];
-		const struct kw_name *n;
-
-		if (first == '$' && !strcmp(e->key, "$ref"))
-			k->at[KW_REF] = e->val;
-		if (first < 'a' || first > 'z' || !kw_by_letter[first - 'a'])
-			continue;
-		for (n = kw_by_letter[first - 'a']; n->name; n++)
-			if (n->name[1] == e->key[1] && !strcmp(n->name, e->key)) {
-				k->at[n->kw] = e->val;
-				break;
-			}
-	}
-}
 
 static void validate(struct vctx *c, const struct value *schema, const struct value *v,
 		     struct finding_list *fl);
@@ -127,29 +60,6 @@ static bool numeric_text(const char *s, double *out)
 }
 
 /* ---- Types and coercions ---- */
-
-enum jtype { J_STRING, J_INTEGER, J_NUMBER, J_BOOLEAN, J_OBJECT, J_ARRAY, J_NULL, J_NONE };
-
-static const char *const jtype_schema[] = { "string", "integer", "number", "boolean",
-					    "object", "array", "null" };
-
-static enum jtype jtype_of_name(const char *s)
-{
-	enum jtype t;
-
-	if (!s)
-		return J_NONE;
-	switch (s[0]) { /* one candidate per first letter ("null" and "number" by the second) */
-	case 's': t = J_STRING; break;
-	case 'i': t = J_INTEGER; break;
-	case 'n': t = s[1] == 'u' && s[2] == 'l' ? J_NULL : J_NUMBER; break;
-	case 'b': t = J_BOOLEAN; break;
-	case 'o': t = J_OBJECT; break;
-	case 'a': t = J_ARRAY; break;
-	default: return J_NONE;
-	}
-	return strcmp(s, jtype_schema[t]) ? J_NONE : t;
-}
 
 /* Whether v is acceptable as type t once CloudFormation has coerced it. */
 static bool accepts(enum jtype t, const struct value *v)
@@ -178,31 +88,31 @@ static bool accepts(enum jtype t, const struct value *v)
 }
 
 /* Checks "type"; returns false (after reporting) when it fails. */
-static bool check_type(struct vctx *c, const struct keywords *k, const struct value *v,
+static bool check_type(struct vctx *c, const struct snode *k, const struct value *v,
 		       struct finding_list *fl)
 {
-	const struct value *type = k->at[KW_TYPE];
-	const char *names[8];
+	const struct value *type;
+	const char *names[SNODE_MAX_TYPES];
 	size_t n = 0;
 
-	if (!type)
-		return true;
-	if (value_is_string(type)) {
-		names[n++] = type->u.string.s;
-	} else if (type->kind == VALUE_LIST) {
-		VALUE_LIST_FOREACH(type, it)
-			if (value_is_string(*it) && n < 8)
-				names[n++] = (*it)->u.string.s;
-	}
-	for (size_t i = 0; i < n; i++) {
-		enum jtype t = jtype_of_name(names[i]);
+	for (size_t i = 0; i < k->n_types; i++) {
+		enum jtype t = (enum jtype)k->types[i];
 
 		if (t == J_NONE || accepts(t, v))
 			return true;
 	}
-	if (n)
-		explain_type(&c->ex, fl, v, names, n);
-	return n == 0;
+	if (!k->n_types)
+		return true;
+	type = snode_kw(k, KW_TYPE); /* the names, for the message */
+	if (value_is_string(type)) {
+		names[n++] = type->u.string.s;
+	} else {
+		VALUE_LIST_FOREACH(type, it)
+			if (value_is_string(*it) && n < SNODE_MAX_TYPES)
+				names[n++] = (*it)->u.string.s;
+	}
+	explain_type(&c->ex, fl, v, names, n);
+	return false;
 }
 
 /* The text CloudFormation compares a coerced scalar by (borrowed). */
@@ -236,10 +146,10 @@ static bool same_scalar(const struct value *a, const struct value *b)
 
 /* ---- Keywords by kind ---- */
 
-static void check_enum(struct vctx *c, const struct keywords *kw, const struct value *v,
+static void check_enum(struct vctx *c, const struct snode *kw, const struct value *v,
 		       struct finding_list *fl)
 {
-	const struct value *e = kw->at[KW_ENUM], *k = kw->at[KW_CONST];
+	const struct value *e = snode_kw(kw, KW_ENUM), *k = snode_kw(kw, KW_CONST);
 
 	if (e && e->kind == VALUE_LIST) {
 		VALUE_LIST_FOREACH(e, it)
@@ -261,9 +171,9 @@ static size_t utf8_length(const char *s)
 	return n;
 }
 
-static long number_kw(const struct keywords *kw, enum kw which, double *out)
+static long number_kw(const struct snode *kw, enum kw which, double *out)
 {
-	const struct value *k = kw->at[which];
+	const struct value *k = snode_kw(kw, which);
 
 	if (!k || k->kind != VALUE_NUMBER)
 		return 0;
@@ -271,15 +181,15 @@ static long number_kw(const struct keywords *kw, enum kw which, double *out)
 	return 1;
 }
 
-static void check_string(struct vctx *c, const struct keywords *kw, const struct value *v,
+static void check_string(struct vctx *c, const struct snode *kw, const struct value *v,
 			 struct finding_list *fl)
 {
 	const char *s = scalar_text(v);
-	const char *pattern = value_str(kw->at[KW_PATTERN]);
+	const char *pattern = value_str(snode_kw(kw, KW_PATTERN));
 	size_t len;
 	double lim;
 
-	if (kw->at[KW_MIN_LENGTH] || kw->at[KW_MAX_LENGTH]) {
+	if (snode_kw(kw, KW_MIN_LENGTH) || snode_kw(kw, KW_MAX_LENGTH)) {
 		len = utf8_length(s);
 		if (number_kw(kw, KW_MIN_LENGTH, &lim) && (double)len < lim)
 			explain_length(&c->ex, fl, v, "minLength", (size_t)lim, len);
@@ -287,10 +197,11 @@ static void check_string(struct vctx *c, const struct keywords *kw, const struct
 			explain_length(&c->ex, fl, v, "maxLength", (size_t)lim, len);
 	}
 	if (pattern && model_regex_match(c->m->set, pattern, s) == 0)
-		explain_keyword(&c->ex, fl, FC_PROPERTY_PATTERN, v, "pattern", kw->at[KW_PATTERN]);
+		explain_keyword(&c->ex, fl, FC_PROPERTY_PATTERN, v, "pattern",
+				snode_kw(kw, KW_PATTERN));
 }
 
-static void check_number(struct vctx *c, const struct keywords *kw, const struct value *v,
+static void check_number(struct vctx *c, const struct snode *kw, const struct value *v,
 			 struct finding_list *fl)
 {
 	static const struct {
@@ -317,12 +228,12 @@ static void check_number(struct vctx *c, const struct keywords *kw, const struct
 		     : limits[i].sign == 2 ? d > lim : d < lim;
 		if (!ok)
 			explain_keyword(&c->ex, fl, FC_PROPERTY_RANGE, v, limits[i].kw,
-					kw->at[limits[i].slot]);
+					snode_kw(kw, limits[i].slot));
 	}
 	if (number_kw(kw, KW_MULTIPLE_OF, &lim) && lim > 0 &&
 	    fabs(remainder(d, lim)) > 1e-9 * fabs(lim))
 		explain_keyword(&c->ex, fl, FC_PROPERTY_RANGE, v, "multipleOf",
-				kw->at[KW_MULTIPLE_OF]);
+				snode_kw(kw, KW_MULTIPLE_OF));
 }
 
 static bool any_unknown_item(const struct value *list)
@@ -346,15 +257,15 @@ static void check_unique(struct vctx *c, const struct value *list, struct findin
 			}
 }
 
-static void check_list(struct vctx *c, const struct keywords *kw, const struct value *v,
+static void check_list(struct vctx *c, const struct snode *kw, const struct value *v,
 		       struct finding_list *fl)
 {
-	const struct value *items = kw->at[KW_ITEMS];
+	const struct value *items = snode_kw(kw, KW_ITEMS);
 	double lim;
 	size_t i;
 
 	if (!any_unknown_item(v)) { /* an item may resolve to nothing (AWS::NoValue) */
-		const struct value *unique = kw->at[KW_UNIQUE_ITEMS];
+		const struct value *unique = snode_kw(kw, KW_UNIQUE_ITEMS);
 
 		if (unique && unique->kind == VALUE_BOOL && unique->u.boolean)
 			check_unique(c, v, fl);
@@ -382,12 +293,12 @@ static void check_list(struct vctx *c, const struct keywords *kw, const struct v
 
 /* Validates one key of an object against the schema its name selects
  * (properties, then patternProperties, else additionalProperties). */
-static void check_entry(struct vctx *c, const struct keywords *kw, const struct value_entry *e,
+static void check_entry(struct vctx *c, const struct snode *kw, const struct value_entry *e,
 			struct finding_list *fl)
 {
-	const struct value *props = kw->at[KW_PROPERTIES];
-	const struct value *pats = kw->at[KW_PATTERN_PROPERTIES];
-	const struct value *addl = kw->at[KW_ADDITIONAL_PROPERTIES];
+	const struct value *props = snode_kw(kw, KW_PROPERTIES);
+	const struct value *pats = snode_kw(kw, KW_PATTERN_PROPERTIES);
+	const struct value *addl = snode_kw(kw, KW_ADDITIONAL_PROPERTIES);
 	const struct value *sub = value_map_get(props, e->key);
 	bool matched = sub != NULL;
 	signed char kept[KEPT_MATCHES]; /* model_regex_match of the first patterns */
@@ -422,10 +333,10 @@ static void check_entry(struct vctx *c, const struct keywords *kw, const struct 
 	explain_pop(&c->ex, mark);
 }
 
-static void check_object(struct vctx *c, const struct keywords *kw, const struct value *v,
+static void check_object(struct vctx *c, const struct snode *kw, const struct value *v,
 			 struct finding_list *fl)
 {
-	const struct value *req = kw->at[KW_REQUIRED];
+	const struct value *req = snode_kw(kw, KW_REQUIRED);
 	double lim;
 
 	if (req && req->kind == VALUE_LIST) {
@@ -518,7 +429,7 @@ static void validate(struct vctx *c, const struct value *schema, const struct va
 		const char *name; /* the combinator */
 		enum kw slot;     /* its slot */
 	} combinators[] = { { "allOf", KW_ALL_OF }, { "anyOf", KW_ANY_OF }, { "oneOf", KW_ONE_OF } };
-	struct keywords kw;
+	const struct snode *kw;
 	const struct value *k;
 	size_t i;
 
@@ -528,32 +439,28 @@ static void validate(struct vctx *c, const struct value *schema, const struct va
 	}
 	if (!schema || schema->kind != VALUE_MAP || c->frames >= MAX_FRAMES)
 		return; /* a boolean schema, or too deep: not judged */
-	scan_keywords(schema, &kw);
-	if (kw.at[KW_REF]) { /* model_deref returns a node without $ref unchanged */
-		schema = model_deref(c->m, schema);
-		if (!schema || schema->kind != VALUE_MAP)
-			return; /* a dangling $ref: not judged */
-		scan_keywords(schema, &kw);
-	}
+	kw = model_snode(c->m, schema);
+	if (!kw->schema)
+		return; /* a dangling $ref: not judged */
 	c->frames++;
-	if (check_type(c, &kw, v, fl)) {
+	if (check_type(c, kw, v, fl)) {
 		if (v->kind == VALUE_MAP)
-			check_object(c, &kw, v, fl);
+			check_object(c, kw, v, fl);
 		else if (v->kind == VALUE_LIST)
-			check_list(c, &kw, v, fl);
+			check_list(c, kw, v, fl);
 		else if (v->kind != VALUE_NULL)
-			check_enum(c, &kw, v, fl);
+			check_enum(c, kw, v, fl);
 		if (v->kind == VALUE_STRING || v->kind == VALUE_NUMBER || v->kind == VALUE_BOOL) {
-			enum jtype jt = jtype_of_name(value_str(kw.at[KW_TYPE]));
+			enum jtype jt = (enum jtype)kw->jt;
 			if (jt == J_STRING || (jt == J_NONE && v->kind == VALUE_STRING))
-				check_string(c, &kw, v, fl);
+				check_string(c, kw, v, fl);
 			if (jt == J_INTEGER || jt == J_NUMBER || (jt == J_NONE && v->kind == VALUE_NUMBER))
-				check_number(c, &kw, v, fl);
+				check_number(c, kw, v, fl);
 		}
 		for (i = 0; i < sizeof(combinators) / sizeof(combinators[0]); i++)
-			if ((k = kw.at[combinators[i].slot]) && k->kind == VALUE_LIST)
+			if ((k = snode_kw(kw, combinators[i].slot)) && k->kind == VALUE_LIST)
 				check_combinator(c, combinators[i].name, k, v, fl);
-		if ((k = kw.at[KW_NOT]) && k->kind == VALUE_MAP)
+		if ((k = snode_kw(kw, KW_NOT)) && k->kind == VALUE_MAP)
 			check_not(c, k, v, fl);
 	}
 	c->frames--;

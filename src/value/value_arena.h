@@ -5,9 +5,10 @@
  * arrays) in one arena; value_free of the tree's root frees the arena at
  * once.  Chunks are aligned to their size, so the arena of any node is
  * found from the node's address.  Used by src/value, src/load (a loaded
- * file's tree) and the engine (a stack's resolved properties, built by
- * src/eval and kept by the state without copies); other code sees only
- * value.h's functions, whose contracts hold for arena trees.
+ * file's tree), src/model (the models' trees, one arena per model set) and
+ * the engine (a stack's resolved properties, built by src/eval and kept by
+ * the state without copies); other code sees only value.h's functions,
+ * whose contracts hold for arena trees.
  * Under AddressSanitizer every allocation is surrounded by poisoned bytes
  * and a freed arena's chunks go back to malloc (use after free is caught).
  */

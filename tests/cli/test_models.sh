@@ -75,6 +75,40 @@ sed 's/{Name: al2023}/{Name: al2023, Arch: x86_64}/' \
 run 2 scenario "$TMP/sc/fixed.scenario.yaml"
 contains "$TMP/err" "sc/state-fixed.yaml:10:49: error: AWS::EC2::Image has no property \"Arch\""
 
+# The model index (generated/types.idx): "TYPE<TAB>OFFSET<TAB>LENGTH" lines.
+# Usual lines are read in one pass; anything else is judged as always.
+line=$(grep '^{"t":"AWS::S3::Bucket"' "$TOP_SRCDIR/models/generated/types.jsonl")
+len=$(printf '%s\n' "$line" | wc -c | tr -d ' ')
+printf 'Resources:\n  B: {Type: AWS::S3::Bucket}\n' >"$TMP/idx.yaml"
+# index_case STATUS MESSAGE-OR-EMPTY BODY: BODY (printf format, after the
+# header line) as the index of a one-type model directory.
+index_case() {
+	rm -rf "$TMP/mi" && mkdir -p "$TMP/mi/generated"
+	printf '%s\n' "$line" >"$TMP/mi/generated/types.jsonl"
+	# shellcheck disable=SC2059
+	printf "#cfn-dryrun-models 1 region=us-east-1 types=1\n$3" "$len" >"$TMP/mi/generated/types.idx"
+	run "$1" check "$TMP/idx.yaml" --models "$TMP/mi"
+	if [ -n "$2" ]; then contains "$TMP/err" "$2"; fi
+}
+I=mi/generated/types.idx
+index_case 0 "" 'AWS::S3::Bucket\t0\t%s\n'
+index_case 0 "" 'AWS::S3::Bucket\t0\t%s'                              # no last newline
+index_case 0 "" 'AWS::S3::Bucket\t00000000000000000000\t%s\n'          # 20 digits: strtoull's
+index_case 0 "" 'AWS::S3::Bucket\t-0\t%s\n'
+index_case 2 "$I:3:1: error: expected TYPE, OFFSET and LENGTH separated by tabs" \
+	'AWS::S3::Bucket\t0\t%s\nBad line\n'
+index_case 2 "$I:2:1: error: expected TYPE, OFFSET and LENGTH separated by tabs" \
+	'A\nAWS::S3::Bucket\t0\t%s\n'                                 # the tab is on the next line
+index_case 2 "$I:2:1: error: expected TYPE, OFFSET and LENGTH separated by tabs" \
+	'\tAWS::S3::Bucket\t0\t%s\n'
+index_case 2 "$I:2:17: error: bad offset or length" 'AWS::S3::Bucket\t1x\t%s\n'
+index_case 2 "$I:2:17: error: bad offset or length" 'AWS::S3::Bucket\t0\t0\n%.0s'
+index_case 2 "$I:2:17: error: bad offset or length" 'AWS::S3::Bucket\t0\t%s\r\n'
+index_case 2 "$I:2:17: error: bad offset or length" 'AWS::S3::Bucket\t0\t%s\t\n'
+index_case 2 "$I:2:17: error: bad offset or length" 'AWS::S3::Bucket\t0\t99999999999\n%.0s'
+index_case 2 "$I:2:17: error: bad offset or length" 'AWS::S3::Bucket\t\t%s\n'
+index_case 2 "$I:2:17: error: bad offset or length" 'AWS::S3::Bucket\t0\t\n%.0s'
+
 # $CFN_DRYRUN_MODELS names the models; unset, they are found next to the
 # executable (an in-tree build or a build directory inside the tree).
 CFN_DRYRUN_MODELS="$TMP/nowhere" run 2 check "$TMP/fixed.yaml"

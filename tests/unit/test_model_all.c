@@ -9,6 +9,7 @@
 #include "model/model_internal.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "value/value_arena.h"
 
 #include <dirent.h>
 #include <stdlib.h>
@@ -246,6 +247,7 @@ static void test_every_line_fast_parse(void **state)
 	struct diag_list dl = DIAG_LIST_INIT;
 	const struct model_dir *d = &ms->dirs[0];
 	FILE *f = fopen(d->data_path, "rb");
+	struct value_arena *arena = value_arena_new(); /* every line's tree */
 	size_t i, k, fast = 0;
 
 	(void)state;
@@ -261,7 +263,7 @@ static void test_every_line_fast_parse(void **state)
 		buf[e->len] = '\0';
 		ref = load_buffer(name, buf, e->len, &json, &dl);
 		assert_non_null(ref);
-		v = model_line_parse(name, buf, e->len, &lazy);
+		v = model_line_parse(name, buf, e->len, arena, &lazy);
 		for (k = 0; k < e->len && (unsigned char)buf[k] < 0x80; k++)
 			;
 		if (k == e->len) /* only lines with non-ASCII bytes are left to load_json */
@@ -282,6 +284,7 @@ static void test_every_line_fast_parse(void **state)
 	fclose(f);
 	assert_true(fast > 1500);
 	assert_int_equal(dl.n_errors, 0);
+	value_arena_free(arena);
 	model_set_free(ms);
 	srcfile_reset();
 }
@@ -316,13 +319,14 @@ static void test_line_parse_refuses(void **state)
 		"{\"d\\u0065fs\":{\"A\":1},\"x\":{\"a\\u0062\":2}}\r\n",
 	};
 	struct diag_list dl = DIAG_LIST_INIT;
+	struct value_arena *arena = value_arena_new();
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
 		char *buf = xstrdup(refused[i]);
 		struct model_lazy *lazy;
-		struct value *v = model_line_parse("line", buf, strlen(buf), &lazy);
+		struct value *v = model_line_parse("line", buf, strlen(buf), arena, &lazy);
 
 		if (v)
 			fail_msg("accepted: %s", refused[i]);
@@ -334,7 +338,7 @@ static void test_line_parse_refuses(void **state)
 		char *buf = xstrdup(accepted[i]);
 		struct model_lazy *lazy;
 		struct value *ref = load_buffer("line", buf, strlen(buf), &json, &dl);
-		struct value *v = model_line_parse("line", buf, strlen(buf), &lazy);
+		struct value *v = model_line_parse("line", buf, strlen(buf), arena, &lazy);
 
 		assert_non_null(ref);
 		if (!v)
@@ -349,6 +353,7 @@ static void test_line_parse_refuses(void **state)
 		free(buf);
 	}
 	assert_int_equal(dl.n_errors, 0);
+	value_arena_free(arena);
 	srcfile_reset();
 }
 

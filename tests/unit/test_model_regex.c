@@ -66,6 +66,15 @@ static void test_match(void **state)
 	/* A count PCRE2 cannot copy 900 times is loosened, not given up. */
 	assert_int_equal(model_regex_match(ms, "^(a|\\{x\\}|\\{year\\}){1,900}$", "a{x}a"), 1);
 	assert_int_equal(model_regex_match(ms, "^(a|\\{x\\}|\\{year\\}){1,900}$", "b"), 0);
+	/* Every pattern shares one match data of one pair of offsets: groups
+	 * that do not fit it still make a match, and patterns taking turns
+	 * (a deep one between shallow ones) judge as alone. */
+	assert_int_equal(model_regex_match(ms, "^(a)(b)((c)|(d))$", "abd"), 1);
+	assert_int_equal(model_regex_match(ms, "^(a)(b)((c)|(d))$", "abe"), 0);
+	assert_int_equal(model_regex_match(ms, "^((((((((((x))))))))))+$",
+					   "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"), 1);
+	assert_int_equal(model_regex_match(ms, "^[a-z]+$", "abc"), 1);
+	assert_int_equal(model_regex_match(ms, "^(a)(b)((c)|(d))$", "abc"), 1);
 	/* Not compilable: not judged. */
 	assert_int_equal(model_regex_match(ms, "(", "x"), -1);
 }

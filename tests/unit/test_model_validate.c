@@ -6,6 +6,7 @@
  */
 #include "helpers.h"
 #include "model/model.h"
+#include "model/model_snode.h"
 #include "util/strbuf.h"
 
 #include <stdlib.h>
@@ -363,6 +364,57 @@ static void test_real_types(void **state)
 	free(got);
 }
 
+/* Schema nodes are decoded once per model: the same entry each time, the
+ * keywords of where a $ref leads, "type" names as enum values; a dangling
+ * $ref is not judged. */
+static void test_decoded_nodes(void **state)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	const struct model *m = model_find(ms, "Test::Keywords::Thing", &dl);
+	const struct value *props, *either;
+	const struct snode *root, *ep, *ei, *tags;
+	struct value *dangling;
+	struct model fake;
+
+	(void)state;
+	assert_non_null(m);
+	props = value_map_get(m->schema, "properties");
+	root = model_snode(m, m->schema);
+	assert_ptr_equal(root, model_snode(m, m->schema));
+	assert_ptr_equal(root->schema, m->schema);
+	assert_ptr_equal(snode_kw(root, KW_PROPERTIES), props);
+	assert_ptr_equal(snode_kw(root, KW_REQUIRED), value_map_get(m->schema, "required"));
+	assert_null(snode_kw(root, KW_TYPE));
+	assert_null(snode_kw(root, KW_REF));
+	assert_int_equal(root->n_types, 0);
+	assert_int_equal(root->jt, J_NONE);
+	ep = model_snode(m, value_map_get(props, "Endpoint")); /* $ref to a definition */
+	assert_ptr_equal(ep->schema, model_deref(m, value_map_get(props, "Endpoint")));
+	assert_ptr_equal(snode_kw(ep, KW_TYPE), value_map_get(ep->schema, "type"));
+	ei = model_snode(m, value_map_get(props, "Either")); /* a list of types */
+	either = value_map_get(value_map_get(props, "Either"), "type");
+	assert_int_equal(ei->n_types, 2);
+	assert_int_equal(ei->types[0], J_OBJECT);
+	assert_int_equal(ei->types[1], J_STRING);
+	assert_int_equal(ei->jt, J_NONE);
+	assert_ptr_equal(snode_kw(ei, KW_TYPE), either);
+	tags = model_snode(m, value_map_get(props, "Tags"));
+	assert_int_equal(tags->jt, J_ARRAY);
+	assert_ptr_equal(snode_kw(tags, KW_ITEMS), value_map_get(value_map_get(props, "Tags"), "items"));
+	assert_ptr_equal(snode_kw(tags, KW_UNIQUE_ITEMS),
+			 value_map_get(value_map_get(props, "Tags"), "uniqueItems"));
+	assert_null(snode_kw(tags, KW_ENUM));
+	/* A dangling $ref: nothing to judge, no keyword kept. */
+	fake = *m;
+	fake.snodes = model_snodes_new();
+	dangling = parse_ok("s.yaml", "$ref: '#/definitions/Missing'\ntype: string\n");
+	assert_null(model_snode(&fake, dangling)->schema);
+	assert_null(snode_kw(model_snode(&fake, dangling), KW_TYPE));
+	model_snodes_free(fake.snodes);
+	value_free(dangling);
+	diag_clear(&dl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -382,6 +434,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_values_not_judged),
 		cmocka_unit_test(test_work_budget),
 		cmocka_unit_test(test_real_types),
+		cmocka_unit_test(test_decoded_nodes),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
