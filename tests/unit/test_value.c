@@ -11,6 +11,7 @@
 #include "util/strbuf.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,6 +191,38 @@ static void test_arena_tree(void **state)
 	value_free(taken);
 	assert_int_equal(value_list_len(value_map_get(copy, "B")), 43);
 	value_free(copy);
+}
+
+/* An arena expected to be large gets one mapped region (on huge pages past
+ * 4 MiB): every allocation in it is usable, distinct, 8-aligned, and found
+ * to be the arena's own; more than expected spills into further chunks. */
+static void test_arena_large_region(void **state)
+{
+	const size_t expect = (size_t)6 << 20, n = 64, each = 200;
+	struct value_arena *a = value_arena_new_sized(expect);
+	size_t total = 0, k = 0;
+	char *first = NULL, *last = NULL;
+
+	(void)state;
+	while (total < expect + ((size_t)1 << 20)) { /* a megabyte past the region */
+		char *p = value_arena_alloc_small(a, each);
+
+		assert_int_equal((uintptr_t)p % 8, 0);
+		assert_ptr_equal(value_arena_of(p), a);
+		memset(p, (int)(k & 0xff), each);
+		if (!first)
+			first = p;
+		last = p;
+		total += each;
+		k++;
+	}
+	assert_int_equal((unsigned char)first[0], 0);
+	assert_int_equal((unsigned char)last[each - 1], (unsigned)((k - 1) & 0xff));
+	for (k = 0; k < n; k++) { /* strings copied in stay intact */
+		char *s = value_arena_strndup(a, "huge-page-arena", 15);
+		assert_string_equal(s, "huge-page-arena");
+	}
+	value_arena_free(a);
 }
 
 /* A loaded tree given as a child: a heap parent keeps it (and frees its
@@ -372,6 +405,7 @@ int main(void)
 		cmocka_unit_test(test_intrinsic_name),
 		cmocka_unit_test(test_arena_tree),
 		cmocka_unit_test(test_arena_tree_as_child),
+		cmocka_unit_test(test_arena_large_region),
 		cmocka_unit_test(test_copy_then_change),
 		cmocka_unit_test(test_reserve),
 		cmocka_unit_test(test_move_in),
