@@ -49,14 +49,16 @@ static const struct eval_fn_entry table[] = {
 
 const struct eval_fn_entry *eval_fn_lookup(const char *name)
 {
-	/* every name of the table that starts with 'F' starts with "Fn::": compare the rest */
+	/* every name of the table that starts with 'F' starts with "Fn::": compare the rest;
+	 * the first letter first ("Ref" would be compared with every name before it) */
 	const char *tail = !strncmp(name, "Fn::", 4) ? name + 4 : NULL;
 	size_t i;
 
 	for (i = 0; i < N_FNS; i++) {
 		const char *t = table[i].name;
 
-		if (tail ? t[0] == 'F' && t[4] == tail[0] && !strcmp(t + 4, tail) : !strcmp(t, name))
+		if (tail ? t[0] == 'F' && t[4] == tail[0] && !strcmp(t + 4, tail)
+			 : t[0] == name[0] && !strcmp(t, name))
 			return &table[i];
 	}
 	return NULL;
