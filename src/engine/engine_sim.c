@@ -93,33 +93,8 @@ char *engine_physical_id(const struct engine_stack *es, size_t i, const struct v
 	if (m) {
 		struct model_sim sim = { r->logical_id, NULL, props, es->d->stack_name,
 					 es->d->account, es->d->region, es->partition, r->pos };
-		char *name = model_physical_name(m, &sim);
-		struct value *ref;
-		char *text;
 
-		/* SPEC section 2 keys resources by what Ref returns (vpc-0abc...,
-		 * sg-0123...), except types whose Ref is an ARN or URL (topics,
-		 * queues, secrets): those by their name. */
-		if (!name)
-			return name;
-		sim.physical_id = name;
-		text = model_ref_text(m, &sim);
-		if (text) { /* the same test on the text, without a value */
-			if (strncmp(text, "arn:", 4) && !strstr(text, "://")) {
-				free(name);
-				return text;
-			}
-			free(text);
-			return name;
-		}
-		ref = model_ref_value(m, &sim);
-		if (value_is_string(ref) && strncmp(ref->u.string.s, "arn:", 4) &&
-		    !strstr(ref->u.string.s, "://")) {
-			free(name);
-			name = xstrdup(ref->u.string.s);
-		}
-		value_free(ref);
-		return name;
+		return model_state_id(m, &sim);
 	}
 	{
 		const struct name_rule *rule = names_find(type);

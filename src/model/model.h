@@ -136,9 +136,10 @@ char *model_physical_name(const struct model *m, const struct model_sim *s);
 /* What Ref returns (a new string value), or a new unknown value whose
  * reason says why it cannot be computed.  Never a guess. */
 struct value *model_ref_value(const struct model *m, const struct model_sim *s);
-/* The text of model_ref_value when the type's Ref pattern gives it (new),
- * else NULL: then ask model_ref_value. */
-char *model_ref_text(const struct model *m, const struct model_sim *s);
+/* What the account state keys resource s by (SPEC section 2; new): what
+ * Ref returns when it is a string other than an ARN or a URL, else the
+ * physical name; NULL when the name is set to something not known. */
+char *model_state_id(const struct model *m, const struct model_sim *s);
 /* What Fn::GetAtt attr returns, as model_ref_value. */
 struct value *model_getatt_value(const struct model *m, const char *attr,
 				 const struct model_sim *s);

@@ -492,38 +492,40 @@ char *model_generated_name(const struct model *m, const struct model_sim *s)
 	return strbuf_detach(&sb, NULL);
 }
 
+/* The name property's value in *v (NULL when it is not set); false when
+ * it is set to something not known (no string or number). */
+static bool name_value(const struct model *m, const struct model_sim *s, const struct value **v)
+{
+	*v = m->name_prop && s->properties ? value_map_get(s->properties, m->name_prop) : NULL;
+	return !*v || (*v)->kind == VALUE_NUMBER ||
+	       ((*v)->kind == VALUE_STRING && !strstr((*v)->u.string.s, "{{resolve:"));
+}
+
 /* Appends model_physical_name's text to out (borrowed), without a copy of
- * its own; false (nothing appended) when the name is not known.  (Keep the
- * two in step.) */
+ * its own; false (nothing appended) when the name is not known. */
 static bool add_physical_name(const struct model *m, const struct model_sim *s,
 			      struct strbuf *out)
 {
-	const struct value *v = m->name_prop && s->properties
-					? value_map_get(s->properties, m->name_prop) : NULL;
+	const struct value *v;
 
+	if (!name_value(m, s, &v))
+		return false;
 	if (!v)
 		add_generated_name(m, s, out);
-	else if (v->kind == VALUE_STRING && !strstr(v->u.string.s, "{{resolve:"))
-		strbuf_addstr(out, v->u.string.s);
-	else if (v->kind == VALUE_NUMBER)
-		strbuf_addstr(out, v->u.number.text);
 	else
-		return false;
+		strbuf_addstr(out, v->kind == VALUE_STRING ? v->u.string.s : v->u.number.text);
 	return true;
 }
 
 char *model_physical_name(const struct model *m, const struct model_sim *s)
 {
-	const struct value *v = m->name_prop && s->properties
-					? value_map_get(s->properties, m->name_prop) : NULL;
+	const struct value *v;
 
+	if (!name_value(m, s, &v))
+		return NULL;
 	if (!v)
 		return model_generated_name(m, s);
-	if (v->kind == VALUE_STRING && !strstr(v->u.string.s, "{{resolve:"))
-		return xstrdup(v->u.string.s);
-	if (v->kind == VALUE_NUMBER)
-		return xstrdup(v->u.number.text);
-	return NULL;
+	return xstrdup(v->kind == VALUE_STRING ? v->u.string.s : v->u.number.text);
 }
 
 /* ---- Ref and GetAtt ---- */
@@ -571,20 +573,75 @@ struct value *model_ref_value(const struct model *m, const struct model_sim *s)
 	return identifier_value(m, s);
 }
 
-char *model_ref_text(const struct model *m, const struct model_sim *s)
+/* True when every text of pattern ref starts with "arn:" or holds "://"
+ * (whatever its placeholders give, or when they fail): a literal "arn:"
+ * prefix, a literal "://" (no '{' before it), or "{arn}" first with an ARN
+ * pattern that starts with "arn:". */
+static bool arn_or_url_pattern(const struct model *m, const char *ref)
+{
+	const char *url = strstr(ref, "://");
+	const char *arn;
+
+	if (!strncmp(ref, "arn:", 4) || (url && !memchr(ref, '{', (size_t)(url - ref))))
+		return true;
+	return !strncmp(ref, "{arn}", 5) && (arn = fact(m, "arn")) && !strncmp(arn, "arn:", 4);
+}
+
+/* True when pattern t may read the physical name: {name}, or a placeholder
+ * that expands another pattern.  (Others read properties, the stack, the
+ * logical id and the location only.) */
+static bool may_read_name(const char *t)
+{
+	return strstr(t, "{name") || strstr(t, "{arn") || strstr(t, "{ref") || strstr(t, "{id") ||
+	       strstr(t, "{attr");
+}
+
+char *model_state_id(const struct model *m, const struct model_sim *s)
 {
 	const char *ref = fact(m, "ref");
-	struct expand x = { m, s, NULL, s->account, s->region, s->partition, 0, NULL };
-	struct strbuf sb = STRBUF_INIT;
+	struct model_sim sim = *s;
+	const struct value *v_name;
+	char *name = NULL;
+	struct value *v;
 
-	if (!ref)
-		return NULL;
-	if (!expand_template(&x, ref, &sb)) {
-		strbuf_release(&sb);
+	/* SPEC section 2 keys resources by what Ref returns (vpc-0abc...,
+	 * sg-0123...), except types whose Ref is an ARN or URL (topics,
+	 * queues, secrets): those by their name. */
+	if (ref && arn_or_url_pattern(m, ref))
+		return model_physical_name(m, s);
+	if (ref) {
+		/* the name first when the pattern reads it (vpc-{hex:17} does
+		 * not: then only when the name is what is returned) */
+		struct expand x = { m, &sim, NULL, s->account, s->region, s->partition, 0, NULL };
+		struct strbuf sb = STRBUF_INIT;
+
+		if (may_read_name(ref)) {
+			name = model_physical_name(m, s);
+			if (!name)
+				return NULL;
+			sim.physical_id = name;
+		}
+		if (expand_template(&x, ref, &sb) && strncmp(sb.buf, "arn:", 4) &&
+		    !strstr(sb.buf, "://") && (name || name_value(m, s, &v_name))) {
+			free(name);
+			return strbuf_detach(&sb, NULL);
+		}
+		strbuf_release(&sb); /* not known (then Ref is an unknown value) or an ARN/URL */
 		free(x.why);
-		return NULL;
+		return name ? name : model_physical_name(m, s);
 	}
-	return strbuf_detach(&sb, NULL);
+	name = model_physical_name(m, s);
+	if (!name)
+		return NULL;
+	sim.physical_id = name;
+	v = model_ref_value(m, &sim);
+	if (value_is_string(v) && strncmp(v->u.string.s, "arn:", 4) &&
+	    !strstr(v->u.string.s, "://")) {
+		free(name);
+		name = xstrdup(v->u.string.s);
+	}
+	value_free(v);
+	return name;
 }
 
 struct value *model_getatt_value(const struct model *m, const char *attr,
