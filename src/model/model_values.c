@@ -654,7 +654,7 @@ struct value *model_getatt_value(const struct model *m, const char *attr,
 	if (m->custom)
 		return value_unknown(s->pos, "%s.%s is what the custom resource's provider "
 				     "returns", s->logical_id, attr);
-	if (!model_has_attribute(m, attr))
+	if (!t && !model_has_attribute(m, attr)) /* (a pattern in attributes is one) */
 		return value_unknown(s->pos, "%s has no attribute %s", m->type, attr);
 	if (!t && !strcmp(attr, "Arn") && fact(m, "arn"))
 		t = fact(m, "arn");
