@@ -229,6 +229,16 @@ const struct value *model_schema_at(const struct model *m, const char *dotted);
 /* Follows $ref to the definitions (borrowed; NULL when dangling). */
 const struct value *model_deref(const struct model *m, const struct value *node);
 
+/* ---- model_names.c ---- */
+
+/* The name property's value in *v (borrowed; NULL when it is not set);
+ * false when it is set to something not known (no string or number). */
+bool model_name_value(const struct model *m, const struct model_sim *s, const struct value **v);
+/* Appends model_physical_name's text to out (borrowed), without a copy of
+ * its own; false (nothing appended) when the name is not known. */
+bool model_add_physical_name(const struct model *m, const struct model_sim *s,
+			     struct strbuf *out);
+
 /* ---- model_values.c ---- */
 
 /* The value at a slash path ("Code/S3Key") under v (borrowed), or NULL;

@@ -1,6 +1,6 @@
 /*
- * model_values.c - the values of simulated resources: generated names,
- * Ref, Fn::GetAtt and ARNs, from the overlay's value templates
+ * model_values.c - the values of simulated resources: Ref, Fn::GetAtt,
+ * ARNs and the state key (names are in model_names.c), from the overlay's value templates
  * ("arn:{partition}:sqs:{region}:{account}:{name}") or from the schema's
  * identifiers.  What cannot be computed is an unknown value with the
  * reason; nothing is guessed.
@@ -93,9 +93,6 @@ static bool ph_logical_id(struct expand *x, const char *arg, struct strbuf *out)
 	return true;
 }
 
-static bool add_physical_name(const struct model *m, const struct model_sim *s,
-			      struct strbuf *out);
-
 static bool ph_name(struct expand *x, const char *arg, struct strbuf *out)
 {
 	(void)arg;
@@ -105,7 +102,7 @@ static bool ph_name(struct expand *x, const char *arg, struct strbuf *out)
 	}
 	if (!need_sim(x, "the name"))
 		return false;
-	if (!add_physical_name(x->m, x->s, out))
+	if (!model_add_physical_name(x->m, x->s, out))
 		return fail(x, "its %s is not known%s", x->m->name_prop ? x->m->name_prop : "name", "");
 	return true;
 }
@@ -440,94 +437,6 @@ static struct value *value_from(const struct model *m, const struct model_sim *s
 	return v;
 }
 
-/* ---- Names ---- */
-
-const char *model_partition_of(const char *region)
-{
-	if (!strncmp(region, "cn-", 3))
-		return "aws-cn";
-	if (!strncmp(region, "us-gov-", 7))
-		return "aws-us-gov";
-	return "aws";
-}
-
-/* Appends model_generated_name's text to out (borrowed). */
-static void add_generated_name(const struct model *m, const struct model_sim *s,
-			       struct strbuf *out)
-{
-	char suffix[13];
-	size_t start = out->len, keep;
-
-	if (s->physical_id) {
-		strbuf_addstr(out, s->physical_id);
-		return;
-	}
-	if (m->naming.lower) {
-		char *name = physid_name_lower(s->stack_name, s->logical_id,
-					       m->naming.max ? m->naming.max : 255);
-
-		strbuf_addstr(out, name);
-		free(name);
-		return;
-	}
-	physid_suffix(physid_hash(s->stack_name, s->logical_id), suffix, 12, 0);
-	strbuf_addstr(out, s->stack_name);
-	strbuf_addch(out, '-');
-	strbuf_addstr(out, s->logical_id);
-	keep = m->naming.max > 13 ? m->naming.max - 13 : 0;
-	if (m->naming.max && out->len - start > keep)
-		strbuf_setlen(out, start + keep);
-	strbuf_addch(out, '-');
-	strbuf_addstr(out, suffix);
-}
-
-char *model_generated_name(const struct model *m, const struct model_sim *s)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	if (!s->physical_id && m->naming.lower) /* new already */
-		return physid_name_lower(s->stack_name, s->logical_id,
-					 m->naming.max ? m->naming.max : 255);
-	add_generated_name(m, s, &sb);
-	return strbuf_detach(&sb, NULL);
-}
-
-/* The name property's value in *v (NULL when it is not set); false when
- * it is set to something not known (no string or number). */
-static bool name_value(const struct model *m, const struct model_sim *s, const struct value **v)
-{
-	*v = m->name_prop && s->properties ? value_map_get(s->properties, m->name_prop) : NULL;
-	return !*v || (*v)->kind == VALUE_NUMBER ||
-	       ((*v)->kind == VALUE_STRING && !strstr((*v)->u.string.s, "{{resolve:"));
-}
-
-/* Appends model_physical_name's text to out (borrowed), without a copy of
- * its own; false (nothing appended) when the name is not known. */
-static bool add_physical_name(const struct model *m, const struct model_sim *s,
-			      struct strbuf *out)
-{
-	const struct value *v;
-
-	if (!name_value(m, s, &v))
-		return false;
-	if (!v)
-		add_generated_name(m, s, out);
-	else
-		strbuf_addstr(out, v->kind == VALUE_STRING ? v->u.string.s : v->u.number.text);
-	return true;
-}
-
-char *model_physical_name(const struct model *m, const struct model_sim *s)
-{
-	const struct value *v;
-
-	if (!name_value(m, s, &v))
-		return NULL;
-	if (!v)
-		return model_generated_name(m, s);
-	return xstrdup(v->kind == VALUE_STRING ? v->u.string.s : v->u.number.text);
-}
-
 /* ---- Ref and GetAtt ---- */
 
 /* The value of the single primary identifier P, for types whose overlay
@@ -622,7 +531,7 @@ char *model_state_id(const struct model *m, const struct model_sim *s)
 			sim.physical_id = name;
 		}
 		if (expand_template(&x, ref, &sb) && strncmp(sb.buf, "arn:", 4) &&
-		    !strstr(sb.buf, "://") && (name || name_value(m, s, &v_name))) {
+		    !strstr(sb.buf, "://") && (name || model_name_value(m, s, &v_name))) {
 			free(name);
 			return strbuf_detach(&sb, NULL);
 		}
