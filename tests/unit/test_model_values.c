@@ -327,6 +327,57 @@ static void test_real_values(void **state)
 	value_free(sg);
 }
 
+/* The state key: what Ref returns, but the name for ARN and URL patterns
+ * (not expanded), and NULL when the name property is not known, also for
+ * a pattern that does not read the name. */
+static void test_state_id(void **state)
+{
+	struct value *queue = parse_ok("p.yaml", "QueueName: jobs\n");
+	struct value *topic = parse_ok("p.yaml", "TopicName: news\n");
+	struct value *sg = parse_ok("p.yaml", "VpcId: vpc-1\nGroupName: web\n");
+	struct value *sg_unknown = parse_ok("p.yaml", "VpcId: vpc-1\nGroupName: !Ref P\n");
+	struct value *thing_unknown = parse_ok("p.yaml", "Name: !Ref P\n");
+	struct model_sim s = sim("R", queue);
+	struct value *ref;
+	char *id, *gen;
+
+	(void)state;
+	id = model_state_id(find("AWS::SQS::Queue"), &s); /* https://... */
+	assert_string_equal(id, "jobs");
+	free(id);
+	s.properties = topic;
+	id = model_state_id(find("AWS::SNS::Topic"), &s); /* {arn} = arn:... */
+	assert_string_equal(id, "news");
+	free(id);
+	s.properties = sg; /* sg-{hex:17}: what Ref returns */
+	id = model_state_id(find("AWS::EC2::SecurityGroup"), &s);
+	ref = model_ref_value(find("AWS::EC2::SecurityGroup"), &s);
+	assert_int_equal(strncmp(id, "sg-", 3), 0);
+	assert_string_equal(id, ref->u.string.s);
+	value_free(ref);
+	free(id);
+	s.properties = sg_unknown;
+	assert_null(model_state_id(find("AWS::EC2::SecurityGroup"), &s));
+	s.properties = NULL; /* no VpcId: the pattern fails, the generated name */
+	id = model_state_id(find("AWS::EC2::SecurityGroup"), &s);
+	gen = model_generated_name(find("AWS::EC2::SecurityGroup"), &s);
+	assert_string_equal(id, gen);
+	free(gen);
+	free(id);
+	id = model_state_id(find("Test::Keywords::Thing"), &s); /* {name} */
+	gen = model_generated_name(find("Test::Keywords::Thing"), &s);
+	assert_string_equal(id, gen);
+	free(gen);
+	free(id);
+	s.properties = thing_unknown;
+	assert_null(model_state_id(find("Test::Keywords::Thing"), &s));
+	value_free(queue);
+	value_free(topic);
+	value_free(sg);
+	value_free(sg_unknown);
+	value_free(thing_unknown);
+}
+
 static void test_extra_directory_first(void **state)
 {
 	struct model_set *both = open_models(EXTRA_MODELS_DIR, TEST_MODELS_DIR);
@@ -376,6 +427,7 @@ int main(void)
 		cmocka_unit_test(test_getatt),
 		cmocka_unit_test(test_arn_and_partition),
 		cmocka_unit_test(test_real_values),
+		cmocka_unit_test(test_state_id),
 		cmocka_unit_test(test_extra_directory_first),
 		cmocka_unit_test(test_open_errors),
 	};
