@@ -23,14 +23,12 @@ static const char *block_word(enum eval_block b)
 		: b == EVAL_IN_OUTPUTS ? "Outputs" : "Resources";
 }
 
-/* A resource that may be referenced here: its index, or -1 after an error. */
-static long usable_resource(struct eval_site *s, const struct value *call, const char *name)
+/* Resource i (name) may be referenced here: i, or -1 after an error. */
+static long usable_resource(struct eval_site *s, const struct value *call, const char *name,
+			    long i)
 {
-	long i = template_resource_index(s->ev->t, name);
 	struct finding *f;
 
-	if (i < 0)
-		return -1;
 	if (s->block == EVAL_IN_CONDITIONS || s->block == EVAL_IN_RULES) {
 		f = eval_stack_error(s, call->pos, FC_CONDITION_REFERENCE,
 				     "Template format error: Unresolved dependencies [%s]. Cannot "
@@ -85,10 +83,10 @@ struct value *eval_ref_name(struct eval_site *s, const struct value *call, const
 		r->pos = call->pos;
 		return r;
 	}
-	if (template_resource_index(ev->t, name) < 0)
-		return undeclared(s, call, name);
-	i = usable_resource(s, call, name);
+	i = template_resource_index(ev->t, name);
 	if (i < 0)
+		return undeclared(s, call, name);
+	if (usable_resource(s, call, name, i) < 0)
 		return eval_failed(call, "Ref");
 	return ev->hooks.resource_ref(ev->hooks.ctx, name, call->pos);
 }
@@ -119,12 +117,13 @@ static struct value *getatt(struct eval_site *s, const struct value *call, const
 			    const char *attr)
 {
 	struct eval *ev = s->ev;
+	long i = template_resource_index(ev->t, res);
 
-	if (template_resource_index(ev->t, res) < 0)
+	if (i < 0)
 		return s->block == EVAL_IN_CONDITIONS || s->block == EVAL_IN_RULES
 			? undeclared(s, call, res)
 			: value_unknown(call->pos, "resource %s is not declared", res);
-	if (usable_resource(s, call, res) < 0)
+	if (usable_resource(s, call, res, i) < 0)
 		return eval_failed(call, "Fn::GetAtt");
 	return ev->hooks.resource_getatt(ev->hooks.ctx, res, attr, call->pos);
 }
