@@ -62,23 +62,35 @@ char *lookup_arn_region(const char *arn)
 	return arn_part(arn, false);
 }
 
+/* The account and region arn names (parsed once into a), or the
+ * deployment's where arn is not an ARN or leaves them empty. */
+static bool scope(const struct check_env *env, const char *arn, struct arn *a,
+		  const char **account, const char **region)
+{
+	bool ok = arn_parse(arn, a);
+
+	*account = ok && *a->account ? a->account : env->deploy->account;
+	*region = ok && *a->region ? a->region : env->deploy->region;
+	return ok;
+}
+
 const struct state_res *lookup_arn(const struct check_env *env, const char *type, const char *arn)
 {
-	char *account = lookup_arn_account(arn), *region = lookup_arn_region(arn);
-	const struct state_res *r;
+	const char *acct, *reg;
+	struct arn a;
+	bool parsed = scope(env, arn, &a, &acct, &reg);
+	const struct state_res *r = state_find(env->state, acct, reg, type, arn);
 
-	r = state_find(env->state, *account ? account : env->deploy->account,
-		       *region ? region : env->deploy->region, type, arn);
-	free(account);
-	free(region);
+	if (parsed)
+		arn_free(&a);
 	return r;
 }
 
 const struct state_res *lookup_kms_key(const struct check_env *env, const char *value)
 {
-	char *account = lookup_arn_account(value), *region = lookup_arn_region(value);
-	const char *acct = *account ? account : env->deploy->account;
-	const char *reg = *region ? region : env->deploy->region;
+	const char *acct, *reg;
+	struct arn a;
+	bool parsed = scope(env, value, &a, &acct, &reg);
 	const struct state_res *r = NULL;
 
 	if (!strncmp(value, "alias/", 6) || strstr(value, ":alias/")) {
@@ -90,8 +102,8 @@ const struct state_res *lookup_kms_key(const struct check_env *env, const char *
 	} else {
 		r = state_find(env->state, acct, reg, "AWS::KMS::Key", value);
 	}
-	free(account);
-	free(region);
+	if (parsed)
+		arn_free(&a);
 	return r;
 }
 

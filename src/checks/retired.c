@@ -9,6 +9,7 @@
 #include "util/date.h"
 #include "util/xalloc.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,17 +55,28 @@ out:
 void check_retired(const struct check_env *env, const struct check_resource *r,
 		   struct check_sink *sink)
 {
+	/* The table's rows share their type and property strings (one macro
+	 * per run of rows): the comparison and the property's value are kept
+	 * while the row's pointers stay the same. */
+	const char *last_type = NULL, *last_property = NULL, *v = NULL;
+	bool same_type = false;
 	const struct lifecycle *l;
 	long today;
 
 	if (!env->deploy->date || !date_parse(env->deploy->date, &today))
 		return;
 	for (l = lifecycle_table(); l->type; l++) {
-		const char *v;
-
-		if (strcmp(l->type, r->type))
+		if (l->type != last_type) {
+			last_type = l->type;
+			same_type = !strcmp(l->type, r->type);
+			last_property = NULL;
+		}
+		if (!same_type)
 			continue;
-		v = value_str(value_map_get(r->props, l->property));
+		if (l->property != last_property) {
+			last_property = l->property;
+			v = value_str(value_map_get(r->props, l->property));
+		}
 		if (v && !strcmp(v, l->value))
 			judge(env, r, l, today, sink);
 	}

@@ -6,7 +6,10 @@
  * \p{Graph} classes.  translate() rewrites those into PCRE2 syntax; the
  * rest is common ground.  Compiled patterns are cached per set, every
  * match of a set shares one match context and one match data, and
- * matching runs under a match limit so that no input makes it slow.
+ * matching runs under a match limit so that no input makes it slow.  Two
+ * plain shapes (an anchored repeated class, a short run of classes) are
+ * answered without PCRE2 for short ASCII subjects, where its answer is
+ * provably the same.
  */
 #include "model/model_internal.h"
 #include "util/strbuf.h"
@@ -15,16 +18,38 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <ctype.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <uthash.h>
 
 #define MATCH_LIMIT 1000000 /* backtracking steps before a match is "not judged" */
 #define DEPTH_LIMIT 10000
+#define PLAIN_MAX_LEN 256 /* longest subject the plain shapes answer: far
+			     below the match and depth limits */
+#define PLAIN_MAX_ATOMS 4 /* classes in a run */
+
+/* The plain shapes, on the translated pattern:
+ *   PLAIN_WHOLE  "^" CLASS Q ("$" | "\Z"), or "^(" CLASS ")" Q ...: the whole
+ *                subject (or all but a final newline) is min..max members;
+ *   PLAIN_RUN    CLASS ["+"] CLASS ... CLASS ["+"], unanchored, "+" only on
+ *                the first and the last: some n consecutive bytes are
+ *                members of the n classes in order (the first's and the
+ *                last's repeats add nothing to whether it matches). */
+enum plain_kind { PLAIN_NONE, PLAIN_WHOLE, PLAIN_RUN };
+
+struct plain {
+	enum plain_kind kind;                  /* which shape, or none */
+	uint8_t set[PLAIN_MAX_ATOMS][16];      /* ASCII members, a bit per byte */
+	size_t n;                              /* classes (PLAIN_RUN) */
+	unsigned long min, max;                /* repeat bounds (PLAIN_WHOLE) */
+};
 
 struct model_regex {
 	char *pattern;      /* owned: the schema's pattern, the key */
 	pcre2_code *code;   /* owned; NULL when PCRE2 could not compile it */
+	struct plain plain; /* answered without PCRE2 when its kind is set */
 	UT_hash_handle hh;  /* uthash */
 };
 
@@ -241,6 +266,181 @@ static char *loosen_counts(const char *pattern)
 	return strbuf_detach(&out, NULL);
 }
 
+
+/* ---- Plain shapes ---- */
+
+static void set_add(uint8_t *set, unsigned lo, unsigned hi)
+{
+	for (unsigned c = lo; c <= hi; c++)
+		set[c >> 3] |= (uint8_t)(1u << (c & 7));
+}
+
+static bool set_has(const uint8_t *set, unsigned char c)
+{
+	return c < 128 && (set[c >> 3] >> (c & 7)) & 1;
+}
+
+/* Reads a class "[...]" at p into set (ASCII members only; subjects
+ * with other bytes never reach the plain shapes); returns the length
+ * read, 0 for anything but plain members, ranges of plain characters and
+ * \s \d \w or escaped punctuation. */
+static size_t read_class(const char *p, uint8_t *set)
+{
+	const char *q = p + 1;
+	bool negate = *q == '^';
+	uint8_t got[16] = { 0 };
+
+	if (*p != '[')
+		return 0;
+	q += negate;
+	if (*q == ']')
+		return 0; /* a leading ']' is a member: not handled */
+	while (*q != ']') {
+		unsigned char c = (unsigned char)*q;
+
+		if (!c || c >= 128 || !isprint(c))
+			return 0;
+		if (c == '\\') {
+			unsigned char e = (unsigned char)q[1];
+
+			if (e == 's') {
+				set_add(got, '\t', '\r');
+				set_add(got, ' ', ' ');
+			} else if (e == 'd') {
+				set_add(got, '0', '9');
+			} else if (e == 'w') {
+				set_add(got, '0', '9');
+				set_add(got, 'A', 'Z');
+				set_add(got, 'a', 'z');
+				set_add(got, '_', '_');
+			} else if (e && e < 128 && ispunct(e)) {
+				set_add(got, e, e);
+			} else {
+				return 0;
+			}
+			q += 2;
+			if (*q == '-' && q[1] != ']')
+				return 0; /* a range from an escape */
+			continue;
+		}
+		if (c == '[' && (q[1] == ':' || q[1] == '.' || q[1] == '='))
+			return 0; /* a POSIX class */
+		if (q[1] == '-' && q[2] != ']') {
+			unsigned char hi = (unsigned char)q[2];
+
+			if (!hi || hi >= 128 || !isprint(hi) || hi == '\\' || hi == '[' || hi < c)
+				return 0;
+			set_add(got, c, hi);
+			q += 3;
+			continue;
+		}
+		set_add(got, c, c);
+		q++;
+	}
+	for (int i = 0; i < 16; i++)
+		set[i] = negate ? (uint8_t)~got[i] : got[i];
+	return (size_t)(q + 1 - p);
+}
+
+/* Reads a repeat ("", "+", "*", "{m}", "{m,}", "{m,n}") at *p; false for a
+ * lazy or possessive one or any other. */
+static bool read_repeat(const char **p, unsigned long *min, unsigned long *max)
+{
+	const char *q = *p;
+	char *end;
+
+	*min = *max = 1;
+	if (*q == '+' || *q == '*') {
+		*min = *q == '+';
+		*max = ULONG_MAX;
+		q++;
+	} else if (*q == '{') {
+		if (!isdigit((unsigned char)q[1]))
+			return false;
+		*min = *max = strtoul(q + 1, &end, 10);
+		if (*end == ',' && isdigit((unsigned char)end[1])) {
+			*max = strtoul(end + 1, &end, 10);
+		} else if (*end == ',') {
+			*max = ULONG_MAX;
+			end++;
+		}
+		if (*end != '}' || *min > *max)
+			return false;
+		q = end + 1;
+	}
+	if (*q == '?' || *q == '+')
+		return false;
+	*p = q;
+	return true;
+}
+
+/* Recognises a plain shape in the translated pattern t. */
+static void plain_read(const char *t, struct plain *pl)
+{
+	uint32_t nl = 0;
+	size_t len;
+
+	pl->kind = PLAIN_NONE;
+	/* "$" and "\Z" also match before a final newline: the LF convention */
+	if (pcre2_config(PCRE2_CONFIG_NEWLINE, &nl) < 0 || nl != PCRE2_NEWLINE_LF)
+		return;
+	if (*t == '^') {
+		bool group = t[1] == '(' && t[2] == '[';
+		const char *q = t + 1 + group;
+
+		if (!(len = read_class(q, pl->set[0])))
+			return;
+		q += len;
+		if (group && *q++ != ')')
+			return;
+		if (!read_repeat(&q, &pl->min, &pl->max))
+			return;
+		if (strcmp(q, "$") && strcmp(q, "\\Z"))
+			return;
+		pl->kind = PLAIN_WHOLE;
+		return;
+	}
+	for (pl->n = 0; *t; pl->n++) {
+		if (pl->n == PLAIN_MAX_ATOMS || !(len = read_class(t, pl->set[pl->n])))
+			return;
+		t += len;
+		if (*t == '+') {
+			t++;
+			if (pl->n && *t) /* a repeat in the middle: not handled */
+				return;
+		}
+	}
+	if (pl->n)
+		pl->kind = PLAIN_RUN;
+}
+
+/* 1 or 0 for a subject a plain shape answers, -2 for one PCRE2 must. */
+static int plain_match(const struct plain *pl, const char *s)
+{
+	size_t len = 0, run = 0;
+
+	for (; s[len]; len++)
+		if ((unsigned char)s[len] >= 128 || len == PLAIN_MAX_LEN)
+			return -2;
+	if (pl->kind == PLAIN_WHOLE) {
+		while (run < len && set_has(pl->set[0], (unsigned char)s[run]))
+			run++;
+		if (run == len && pl->min <= len && len <= pl->max)
+			return 1;
+		return len && s[len - 1] == '\n' && run >= len - 1 && pl->min <= len - 1 &&
+		       len - 1 <= pl->max;
+	}
+	for (size_t i = 0; i + pl->n <= len; i++) {
+		size_t j = 0;
+
+		while (j < pl->n && set_has(pl->set[j], (unsigned char)s[i + j]))
+			j++;
+		if (j == pl->n)
+			return 1;
+	}
+	return 0;
+}
+
 static struct model_regex *compile(struct model_set *ms, const char *pattern)
 {
 	struct model_regex *r;
@@ -256,6 +456,8 @@ static struct model_regex *compile(struct model_set *ms, const char *pattern)
 	pcre_pattern = model_regex_translate(pattern);
 	r->code = pcre2_compile((PCRE2_SPTR)pcre_pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF,
 				&err, &off, NULL);
+	if (r->code)
+		plain_read(pcre_pattern, &r->plain);
 	if (!r->code && err == PCRE2_ERROR_PATTERN_TOO_LARGE) {
 		char *loose = loosen_counts(pcre_pattern);
 		r->code = pcre2_compile((PCRE2_SPTR)loose, PCRE2_ZERO_TERMINATED, PCRE2_UTF,
@@ -275,6 +477,8 @@ int model_regex_match(struct model_set *ms, const char *pattern, const char *s)
 
 	if (!r->code)
 		return -1;
+	if (r->plain.kind != PLAIN_NONE && (rc = plain_match(&r->plain, s)) != -2)
+		return rc;
 	if (!mm)
 		mm = ms->matcher = xcalloc(1, sizeof(*mm));
 	if (!mm->mctx) {

@@ -311,10 +311,10 @@ struct walk {
 	struct strbuf path;         /* path of the value being visited */
 };
 
-static void visit(struct walk *w, const struct value *v, const char *rest);
+static void visit(struct walk *w, const struct value *v, char *rest);
 
 static void visit_child(struct walk *w, const struct value *child, const char *seg,
-			size_t index, const char *rest)
+			size_t index, char *rest)
 {
 	size_t old = w->path.len;
 
@@ -342,12 +342,15 @@ static void hit(struct walk *w, const struct value *v)
 }
 
 /* Follows rest (segments "A", "*", "B") from v; the depth is the rule
- * path's, a few segments. */
-static void visit(struct walk *w, const struct value *v, const char *rest)
+ * path's, a few segments.  rest is the walk's own copy of the path: a
+ * segment is cut out in place (its '/' made a NUL, then put back) rather
+ * than copied. */
+static void visit(struct walk *w, const struct value *v, char *rest)
 {
 	size_t len = strcspn(rest, "/");
-	const char *next = rest[len] == '/' ? rest + len + 1 : rest + len;
-	char *seg;
+	char *next = rest[len] == '/' ? rest + len + 1 : rest + len;
+	const struct value *child;
+	char cut;
 
 	if (!*rest) {
 		hit(w, v);
@@ -370,20 +373,30 @@ static void visit(struct walk *w, const struct value *v, const char *rest)
 	}
 	if (v->kind != VALUE_MAP)
 		return;
-	seg = xstrndup(rest, len);
-	if (value_map_get(v, seg))
-		visit_child(w, value_map_get(v, seg), seg, 0, next);
-	free(seg);
+	cut = rest[len];
+	rest[len] = '\0';
+	child = value_map_get(v, rest);
+	if (child)
+		visit_child(w, child, rest, 0, next);
+	rest[len] = cut;
 }
 
 void model_rule_walk(struct model_set *ms, const struct model_rule *r,
 		     const struct value *props, model_rule_fn fn, void *ctx)
 {
 	struct walk w = { ms, r, props, fn, ctx, STRBUF_INIT };
+	char small[128], *path;
+	size_t len;
 
 	if (!props || !r->path)
 		return;
-	visit(&w, props, r->path);
+	len = strlen(r->path);
+	/* the path's copy: on the stack when it fits (rule paths are a few
+	 * segments), else on the heap */
+	path = len < sizeof(small) ? memcpy(small, r->path, len + 1) : xstrdup(r->path);
+	visit(&w, props, path);
+	if (path != small)
+		free(path);
 	strbuf_release(&w.path);
 }
 

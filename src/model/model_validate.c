@@ -126,20 +126,43 @@ static const char *scalar_text(const struct value *v)
 	}
 }
 
-/* Scalar equality after coercion: "5" equals 5, "true" equals true. */
-static bool same_scalar(const struct value *a, const struct value *b)
+/* A value compared with several scalars: its text, and whether that text
+ * is a number, read at the first comparison that needs it. */
+struct subject {
+	const struct value *v; /* borrowed */
+	const char *text;      /* scalar_text(v) (borrowed) or NULL */
+	int numeric;           /* -1 not read yet, else whether text is a number */
+	double d;              /* the number, when numeric is 1 */
+};
+
+static struct subject subject_of(const struct value *v)
 {
-	const char *ta = scalar_text(a), *tb = scalar_text(b);
-	double da, db;
+	struct subject s = { v, scalar_text(v), -1, 0 };
+
+	return s;
+}
+
+static bool subject_numeric(struct subject *s)
+{
+	if (s->numeric < 0)
+		s->numeric = numeric_text(s->text, &s->d);
+	return s->numeric;
+}
+
+/* Scalar equality after coercion: "5" equals 5, "true" equals true. */
+static bool same_scalar(const struct value *a, struct subject *b)
+{
+	const char *ta = scalar_text(a), *tb = b->text;
+	double da;
 
 	if (!ta || !tb)
-		return value_equal(a, b);
+		return value_equal(a, b->v);
 	if (!strcmp(ta, tb))
 		return true;
-	if ((a->kind == VALUE_NUMBER || b->kind == VALUE_NUMBER) && numeric_text(ta, &da) &&
-	    numeric_text(tb, &db))
-		return da == db;
-	if (a->kind == VALUE_BOOL || b->kind == VALUE_BOOL)
+	if ((a->kind == VALUE_NUMBER || b->v->kind == VALUE_NUMBER) && numeric_text(ta, &da) &&
+	    subject_numeric(b))
+		return da == b->d;
+	if (a->kind == VALUE_BOOL || b->v->kind == VALUE_BOOL)
 		return !strcasecmp(ta, tb);
 	return false;
 }
@@ -150,15 +173,16 @@ static void check_enum(struct vctx *c, const struct snode *kw, const struct valu
 		       struct finding_list *fl)
 {
 	const struct value *e = snode_kw(kw, KW_ENUM), *k = snode_kw(kw, KW_CONST);
+	struct subject sv = subject_of(v);
 
 	if (e && e->kind == VALUE_LIST) {
 		VALUE_LIST_FOREACH(e, it)
-			if (same_scalar(*it, v))
+			if (same_scalar(*it, &sv))
 				goto const_check;
 		explain_keyword(&c->ex, fl, FC_PROPERTY_ENUM, v, "enum", e);
 	}
 const_check:
-	if (k && !same_scalar(k, v))
+	if (k && !same_scalar(k, &sv))
 		explain_keyword(&c->ex, fl, FC_PROPERTY_ENUM, v, "const", k);
 }
 

@@ -174,6 +174,10 @@ static void test_enum_and_const(void **state)
 		   "#/Mode: failed validation constraint for keyword [enum]\n");
 	ASSERT_RUN("Name: abc\nVersion: '3'\n", "CD3003 2:10 Resources/R/Properties/Version: " PFX
 		   "#/Version: failed validation constraint for keyword [const]\n");
+	/* a number equals the string const "2" by value, not by text */
+	ASSERT_RUN("Name: abc\nVersion: 2.0\n", "");
+	ASSERT_RUN("Name: abc\nVersion: 2.5\n", "CD3003 2:10 Resources/R/Properties/Version: " PFX
+		   "#/Version: failed validation constraint for keyword [const]\n");
 	fix = fix_of("Test::Keywords::Thing", "Name: abc\nMode: Fast\n");
 	assert_string_equal(fix, "use one of: 'fast', 'slow' (found 'Fast')");
 	free(fix);

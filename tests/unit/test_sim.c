@@ -260,6 +260,23 @@ static void test_capabilities_needed(void **state)
 	assert_int_equal(fl.n, 0);
 }
 
+static void test_names_find(void **state)
+{
+	(void)state;
+	assert_string_equal(names_find("AWS::S3::Bucket")->property, "BucketName");
+	assert_string_equal(names_find("AWS::IAM::Role")->property, "RoleName");
+	assert_string_equal(names_find("AWS::CodeCommit::Repository")->property, "RepositoryName");
+	assert_string_equal(names_find("AWS::ECR::Repository")->property, "RepositoryName");
+	assert_null(names_find("AWS::S3::Bucke"));
+	assert_null(names_find("AWS::S3::BucketX"));
+	assert_null(names_find("AWS::S3::bucket"));
+	assert_null(names_find("AWS::SNS::Topic"));
+	assert_null(names_find("AWS::"));
+	assert_null(names_find("AWS:"));
+	assert_null(names_find("S3::Bucket"));
+	assert_null(names_find(""));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -268,6 +285,7 @@ int main(void)
 		cmocka_unit_test(test_uncertain_and_skipped),
 		cmocka_unit_test(test_name_twice_in_one_stack),
 		cmocka_unit_test(test_capabilities_needed),
+		cmocka_unit_test(test_names_find),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 
