@@ -9,22 +9,16 @@
  */
 #include "load/load.h"
 #include "model/model_internal.h"
+#include "model/model_line_check.h"
 #include "util/xalloc.h"
 #include "value/value_arena.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* Deeper nesting, or longer lines, go to load_buffer (its limits then
- * apply exactly as before: under 4 MB a line has under 8 million nodes). */
-#define FAST_MAX_DEPTH 100
+/* Longer lines go to load_buffer (its limits then apply exactly as
+ * before: under 4 MB a line has under 8 million nodes). */
 #define FAST_MAX_LINE ((size_t)4 * 1000 * 1000)
-
-struct lazy_def {
-	size_t key, key_len; /* the name's opening quote and length, in text */
-	size_t off, len;     /* its value, in text */
-	bool done;           /* built (or removed by schema_ignore) */
-};
 
 struct model_lazy {
 	char *text;            /* owned: the bytes of the defs object */
@@ -35,238 +29,6 @@ struct model_lazy {
 	size_t n;
 };
 
-struct span {
-	size_t at, len; /* a key, in the checked bytes */
-};
-
-/* The strict checker of the "defs" object (no allocation besides its two
- * stacks). */
-struct check {
-	const char *s, *end;   /* the bytes */
-	struct span *keys;     /* the keys of the open objects, stacked */
-	size_t n_keys, cap_keys;
-	size_t defs_off;       /* the top-level "defs" value's offset */
-	size_t defs_len;       /* and length; 0 when none */
-	struct lazy_def *defs; /* the members of that value */
-	size_t n_defs, cap_defs;
-};
-
-/* The four hex digits at s (n bytes available) as a number, or -1. */
-static long hex4(const char *s, size_t n)
-{
-	long v = 0;
-	int k;
-
-	if (n < 4)
-		return -1;
-	for (k = 0; k < 4; k++) {
-		char ch = s[k];
-
-		v <<= 4;
-		if (ch >= '0' && ch <= '9')
-			v |= ch - '0';
-		else if (ch >= 'a' && ch <= 'f')
-			v |= ch - 'a' + 10;
-		else if (ch >= 'A' && ch <= 'F')
-			v |= ch - 'A' + 10;
-		else
-			return -1;
-	}
-	return v;
-}
-
-/* 1 for ASCII from 0x20 but '"' and '\\': the bytes a string runs over. */
-static const unsigned char plain_byte[256] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-};
-
-/* Past the blanks at p (the bytes end with a NUL at end, where this stops
- * at the latest). */
-static inline const char *blank(const char *p, const char *end)
-{
-	(void)end;
-	while (*p == ' ' || *p == '\t')
-		p++;
-	return p;
-}
-
-/* A string at p (ASCII from 0x20, escapes but \u0000 and surrogates);
- * returns the byte past it, or NULL.  *plain when it has no escape. */
-static const char *check_string(const char *p, const char *end, bool *plain)
-{
-	*plain = true;
-	if (p >= end || *p != '"')
-		return NULL;
-	for (p++; p < end; p++) {
-		while (plain_byte[(unsigned char)*p]) /* stops at *end, a NUL, at the latest */
-			p++;
-		if (p >= end)
-			return NULL;
-		if (*p == '"')
-			return p + 1;
-		if (*p != '\\' || ++p >= end) /* a control or non-ASCII byte */
-			return NULL;
-		*plain = false;
-		if (*p == 'u') {
-			long cp = hex4(p + 1, (size_t)(end - p - 1));
-
-			/* NUL and surrogates: load_json's to judge */
-			if (cp <= 0 || (cp >= 0xD800 && cp <= 0xDFFF))
-				return NULL;
-			p += 4;
-		} else if (!*p || !strchr("\"\\/bfnrt", *p)) {
-			return NULL;
-		}
-	}
-	return NULL;
-}
-
-static const char *digits(const char *p, const char *end)
-{
-	const char *start = p;
-
-	while (p < end && *p >= '0' && *p <= '9')
-		p++;
-	return p > start ? p : NULL;
-}
-
-/* RFC 8259 numbers, the grammar load_json reads. */
-static const char *check_number(const char *p, const char *end)
-{
-	if (p < end && *p == '-')
-		p++;
-	if (p < end && *p == '0')
-		p++;
-	else if (!(p = digits(p, end)))
-		return NULL;
-	if (p < end && *p == '.' && !(p = digits(p + 1, end)))
-		return NULL;
-	if (p < end && (*p == 'e' || *p == 'E')) {
-		p++;
-		if (p < end && (*p == '+' || *p == '-'))
-			p++;
-		p = digits(p, end);
-	}
-	return p;
-}
-
-static const char *check_value(struct check *c, const char *p, int depth);
-
-/* Whether the key at..at+len is among the open object's keys from first. */
-static bool duplicate(const struct check *c, size_t first, const char *at, size_t len)
-{
-	size_t k;
-
-	for (k = first; k < c->n_keys; k++)
-		if (c->keys[k].len == len && c->s[c->keys[k].at] == *at &&
-		    !memcmp(c->s + c->keys[k].at, at, len))
-			return true;
-	return false;
-}
-
-/* The members of the checked "defs" object (depth 1) are recorded. */
-static void record(struct check *c, int depth, const char *key, size_t len,
-		   const char *val, const char *end)
-{
-	if (depth != 1)
-		return;
-	if (c->n_defs == c->cap_defs)
-		XGROW(c->defs, c->cap_defs, c->n_defs + 1);
-	c->defs[c->n_defs++] = (struct lazy_def){ (size_t)(key - c->s), len, (size_t)(val - c->s),
-						  (size_t)(end - val), false };
-}
-
-static const char *check_object(struct check *c, const char *p, int depth)
-{
-	const char *end = c->end, *ok = NULL;
-	size_t first = c->n_keys;
-	bool plain;
-
-	p = blank(p + 1, end);
-	if (p < end && *p == '}')
-		return p + 1;
-	for (;;) {
-		const char *key = blank(p, end), *val;
-		size_t len;
-
-		/* keys with escapes are compared as written: two that only
-		   decode alike fail to build, and go to load_json */
-		if (!(p = check_string(key, end, &plain)))
-			break;
-		len = (size_t)(p - key) - 2;
-		if (duplicate(c, first, key + 1, len))
-			break;
-		if (c->n_keys == c->cap_keys)
-			XGROW(c->keys, c->cap_keys, c->n_keys + 1);
-		c->keys[c->n_keys++] = (struct span){ (size_t)(key + 1 - c->s), len };
-		p = blank(p, end);
-		if (p >= end || *p != ':')
-			break;
-		val = blank(p + 1, end);
-		if (!(p = check_value(c, val, depth + 1)))
-			break;
-		record(c, depth, key, len, val, p);
-		p = blank(p, end);
-		if (p < end && *p == ',') {
-			p++;
-			continue;
-		}
-		if (p < end && *p == '}')
-			ok = p + 1;
-		break;
-	}
-	c->n_keys = first;
-	return ok;
-}
-
-static const char *check_array(struct check *c, const char *p, int depth)
-{
-	const char *end = c->end;
-
-	p = blank(p + 1, end);
-	if (p < end && *p == ']')
-		return p + 1;
-	for (;;) {
-		if (!(p = check_value(c, blank(p, end), depth + 1)))
-			return NULL;
-		p = blank(p, end);
-		if (p < end && *p == ',')
-			p++;
-		else
-			return p < end && *p == ']' ? p + 1 : NULL;
-	}
-}
-
-static const char *literal(const char *p, const char *end, const char *word, size_t n)
-{
-	return (size_t)(end - p) >= n && !memcmp(p, word, n) ? p + n : NULL;
-}
-
-/* depth counts from the checked value (the line, or one definition). */
-static const char *check_value(struct check *c, const char *p, int depth)
-{
-	bool plain;
-
-	if (depth > FAST_MAX_DEPTH || p >= c->end)
-		return NULL;
-	switch (*p) {
-	case '{': return check_object(c, p, depth);
-	case '[': return check_array(c, p, depth);
-	case '"': return check_string(p, c->end, &plain);
-	case 't': return literal(p, c->end, "true", 4);
-	case 'f': return literal(p, c->end, "false", 5);
-	case 'n': return literal(p, c->end, "null", 4);
-	default: return check_number(p, c->end);
-	}
-}
-
 /* ---- Building, checked as it goes ---- */
 
 struct build {
@@ -274,7 +36,7 @@ struct build {
 				      while it is copied, then restored) */
 	uint32_t file;             /* positions: file, line 1, column col0 + offset */
 	uint32_t col0;
-	struct check *defs;        /* not NULL: the top-level "defs" object is checked
+	struct line_check *defs;   /* not NULL: the top-level "defs" object is checked
 				      into it (members recorded), left empty */
 	struct value_arena *a;     /* borrowed: where the tree is built */
 	struct value_entry *stack; /* owned: the members of the open objects and
@@ -313,7 +75,7 @@ static char *decode(struct build *b, const char *start, const char *end, size_t 
 				   ch == 'r' ? '\r' : ch == 't' ? '\t' : ch;
 			continue;
 		}
-		cp = hex4(start + 1, 4); /* checked: 1..0xFFFF, no surrogate */
+		cp = model_line_hex4(start + 1, 4); /* checked: 1..0xFFFF, no surrogate */
 		start += 4;
 		if (cp < 0x80) {
 			out[n++] = (char)cp;
@@ -337,7 +99,7 @@ static struct value *build_string(struct build *b, char **pp)
 	bool plain;
 	size_t len;
 
-	if (!(q = (char *)check_string(p, b->end, &plain)))
+	if (!(q = (char *)model_line_string(p, b->end, &plain)))
 		return NULL;
 	*pp = q;
 	if (plain)
@@ -349,7 +111,7 @@ static struct value *build_string(struct build *b, char **pp)
 /* A number is never the last byte (it is inside an object). */
 static struct value *build_number(struct build *b, char **pp)
 {
-	char *p = *pp, *q = (char *)check_number(p, b->end), saved;
+	char *p = *pp, *q = (char *)model_line_number(p, b->end), saved;
 	struct value *v;
 
 	if (!q || q >= b->end)
@@ -409,7 +171,7 @@ static char *skip_defs(struct build *b, char *p, struct value **val)
 
 	b->defs->s = b->s;
 	b->defs->end = b->end;
-	if (b->defs->defs_len || !(q = check_value(b->defs, p, 1)))
+	if (b->defs->defs_len || !(q = model_line_check_value(b->defs, p, 1)))
 		return NULL; /* (a second "defs" fails as a duplicate in load_json) */
 	b->defs->defs_off = (size_t)(p - b->s);
 	b->defs->defs_len = (size_t)(q - p);
@@ -420,7 +182,7 @@ static char *skip_defs(struct build *b, char *p, struct value **val)
 static struct value *build_object(struct build *b, char **pp, int depth)
 {
 	struct value *map = value_map_in(b->a, pos_at(b, *pp)), *val = NULL;
-	char *p = (char *)blank(*pp + 1, b->end);
+	char *p = (char *)model_line_blank(*pp + 1, b->end);
 	size_t first = b->n;
 	bool plain, ok = false;
 
@@ -429,14 +191,14 @@ static struct value *build_object(struct build *b, char **pp, int depth)
 		return map;
 	}
 	for (;;) {
-		char *key = (char *)blank(p, b->end), *kend;
+		char *key = (char *)model_line_blank(p, b->end), *kend;
 
-		if (!(kend = (char *)check_string(key, b->end, &plain)))
+		if (!(kend = (char *)model_line_string(key, b->end, &plain)))
 			break;
-		p = (char *)blank(kend, b->end);
+		p = (char *)model_line_blank(kend, b->end);
 		if (p >= b->end || *p != ':')
 			break;
-		p = (char *)blank(p + 1, b->end);
+		p = (char *)model_line_blank(p + 1, b->end);
 		if (depth == 0 && b->defs && kend - key == 6 && !memcmp(key, "\"defs\"", 6) &&
 		    p < b->end && *p == '{') {
 			if (!(p = skip_defs(b, p, &val)))
@@ -445,7 +207,7 @@ static struct value *build_object(struct build *b, char **pp, int depth)
 			break;
 		}
 		push(b, key, kend, plain, val);
-		p = (char *)blank(p, b->end);
+		p = (char *)model_line_blank(p, b->end);
 		if (p < b->end && *p == ',') {
 			p++;
 			continue;
@@ -463,7 +225,7 @@ static struct value *build_object(struct build *b, char **pp, int depth)
 static struct value *build_array(struct build *b, char **pp, int depth)
 {
 	struct value *list = value_list_in(b->a, pos_at(b, *pp)), *item;
-	char *p = (char *)blank(*pp + 1, b->end);
+	char *p = (char *)model_line_blank(*pp + 1, b->end);
 	size_t first = b->n;
 	bool ok = false;
 
@@ -472,11 +234,11 @@ static struct value *build_array(struct build *b, char **pp, int depth)
 		return list;
 	}
 	for (;;) {
-		p = (char *)blank(p, b->end);
+		p = (char *)model_line_blank(p, b->end);
 		if (!(item = build_value(b, &p, depth + 1)))
 			break;
 		push(b, NULL, NULL, false, item);
-		p = (char *)blank(p, b->end);
+		p = (char *)model_line_blank(p, b->end);
 		if (p < b->end && *p == ',') {
 			p++;
 			continue;
@@ -506,15 +268,15 @@ static struct value *build_value(struct build *b, char **pp, int depth)
 	case '[': return build_array(b, pp, depth);
 	case '"': return build_string(b, pp);
 	case 't':
-		if ((q = literal(p, b->end, "true", 4)))
+		if ((q = model_line_literal(p, b->end, "true", 4)))
 			v = value_bool_in(b->a, pos_at(b, p), true);
 		break;
 	case 'f':
-		if ((q = literal(p, b->end, "false", 5)))
+		if ((q = model_line_literal(p, b->end, "false", 5)))
 			v = value_bool_in(b->a, pos_at(b, p), false);
 		break;
 	case 'n':
-		if ((q = literal(p, b->end, "null", 4)))
+		if ((q = model_line_literal(p, b->end, "null", 4)))
 			v = value_null_in(b->a, pos_at(b, p));
 		break;
 	default: return build_number(b, pp);
@@ -536,11 +298,11 @@ static void build_done(struct build *b)
 struct value *model_line_parse(const char *name, char *buf, size_t len,
 			       struct value_arena *a, struct model_lazy **lazy)
 {
-	struct check c;
+	struct line_check c;
 	struct build b = { buf, buf + len, 0, 1, &c, NULL, NULL, 0, 0, NULL, 0 };
 	struct model_lazy *lz;
 	struct value *v = NULL;
-	char *p = (char *)blank(buf, buf + len);
+	char *p = (char *)model_line_blank(buf, buf + len);
 	size_t k;
 
 	*lazy = NULL;
